@@ -1,0 +1,71 @@
+/**
+ * Which API errors are worth retrying and what to tell the user, per REFERENCE §1 (API 2.0
+ * codes) and §2 (API 3.0 codes).
+ */
+
+/** How a waiter should treat an API error code, and the advice for the user. */
+export interface ErrorClass {
+  retryable: boolean;
+  /** Bounded retries for codes that are retryable only a few times. */
+  maxConsecutiveRetries?: number;
+  hint?: string;
+}
+
+const credentialsHint =
+  "Check the secret id and key (stack config tencentcloud:secretId / tencentcloud:secretKey, or TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY)";
+const clockHint =
+  "The request timestamp was rejected: this machine's clock is more than 5 minutes off; synchronize it (NTP) and retry";
+const requestIdHint = "Check the requestId: no such task in this region and account";
+const permissionHint = "The credentials lack permission for redis:DescribeTaskInfo; grant it in CAM";
+const endpointHint = "Check the endpoint and the API version (apiVersion v2 or v3)";
+const retryHint = "Retried with backoff";
+
+const v2Classes: Record<number, ErrorClass> = {
+  4000: { retryable: false, hint: "The request had an invalid parameter; check the requestId and region" },
+  4100: { retryable: false, hint: credentialsHint },
+  4200: { retryable: false, hint: clockHint },
+  4300: { retryable: false, hint: permissionHint },
+  4400: { retryable: true, hint: "Request quota exceeded (rate limit); " + retryHint },
+  // A replay is answered once more with a fresh Nonce, which every request has.
+  4500: { retryable: true, maxConsecutiveRetries: 1, hint: "Replay detected (Nonce reused or Timestamp off by over 2 hours); check the clock" },
+  4600: { retryable: false, hint: "The endpoint requires HTTPS; " + endpointHint.toLowerCase() },
+  5000: { retryable: false, hint: requestIdHint },
+  5100: { retryable: false, hint: "The operation failed on the service side" },
+  6000: { retryable: true, hint: "Internal server error; " + retryHint },
+  6100: { retryable: false, hint: endpointHint },
+  6200: { retryable: true, hint: "API temporarily unavailable; " + retryHint },
+  11201: { retryable: false, hint: requestIdHint },
+};
+
+/** The class of an API 2.0 numeric error code. */
+export function classifyV2Code(code: number): ErrorClass {
+  if (v2Classes[code]) return v2Classes[code];
+  if (code > 4100 && code <= 4110) return { retryable: false, hint: permissionHint };
+  return { retryable: false };
+}
+
+/** The class of an API 3.0 string error code. */
+export function classifyV3Code(code: string): ErrorClass {
+  if (code === "AuthFailure.SignatureExpire") return { retryable: false, hint: clockHint };
+  if (code === "AuthFailure.UnauthorizedOperation" || code.startsWith("UnauthorizedOperation")) {
+    return { retryable: false, hint: permissionHint };
+  }
+  if (code.startsWith("AuthFailure")) return { retryable: false, hint: credentialsHint };
+  if (code.startsWith("RequestLimitExceeded")) return { retryable: true, hint: "Request limit exceeded; " + retryHint };
+  if (code.startsWith("InternalError") || code.startsWith("ResourceUnavailable")) {
+    return { retryable: true, hint: "Service error; " + retryHint };
+  }
+  if (code === "FailedOperation.SystemError") return { retryable: true, maxConsecutiveRetries: 3, hint: "System error; retried a few times" };
+  if (code.startsWith("InvalidParameter") || code === "MissingParameter" || code.startsWith("ResourceNotFound")) {
+    return { retryable: false, hint: requestIdHint };
+  }
+  if (code === "InvalidAction" || code === "NoSuchVersion" || code === "UnsupportedRegion" || code === "InvalidRegion") {
+    return { retryable: false, hint: endpointHint + (code.endsWith("Region") ? "; and the region name" : "") };
+  }
+  return { retryable: false };
+}
+
+/** HTTP statuses that signal a passing server-side problem. */
+export function isRetryableHttpStatus(status: number): boolean {
+  return status >= 500 || status === 429;
+}

@@ -1,0 +1,49 @@
+/** One DescribeTaskInfo call over either API version, with transport failures made typed errors. */
+import { randomInt } from "crypto";
+import { TaskApiError } from "./errors";
+import { buildV2Request, parseV2Response } from "./protocolV2";
+import { buildV3Request, parseV3Response } from "./protocolV3";
+import { axiosTransport } from "./transport";
+import type { ClientSettings, TaskRecord, Transport } from "./types";
+
+/** What a call may be given besides the settings; every field has a production default. */
+export interface CallOptions {
+  /** Sends the HTTP request; default: axios with keep-alive. */
+  transport?: Transport;
+  /** Current time in ms, for the signed timestamp; default `Date.now`. */
+  now?: () => number;
+  /** A random positive integer per request, the API 2.0 `Nonce`. */
+  nonce?: () => number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Queries one task with DescribeTaskInfo and returns its normalized record. Throws a
+ * {@link TaskApiError} for API errors, transport failures and malformed answers; its
+ * `retryable` flag says whether trying again may help.
+ */
+export async function describeTaskInfo(requestId: number, settings: ClientSettings, options: CallOptions = {}): Promise<TaskRecord> {
+  const now = (options.now ?? Date.now)();
+  const request =
+    settings.apiVersion === "v3"
+      ? buildV3Request(requestId, settings, now)
+      : buildV2Request(requestId, settings, now, (options.nonce ?? (() => randomInt(1, 2 ** 31 - 1)))());
+  request.signal = options.signal;
+  let response;
+  try {
+    response = await (options.transport ?? axiosTransport)(request);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new TaskApiError({
+      kind: "transport",
+      requestId,
+      apiVersion: settings.apiVersion,
+      code,
+      apiMessage: `${(error as Error).message} (${new URL(request.url).origin})`,
+      retryable: code !== "ABORTED",
+      hint: code === "ABORTED" ? undefined : "Check the endpoint and the network; retried with backoff while waiting",
+      cause: error,
+    });
+  }
+  return settings.apiVersion === "v3" ? parseV3Response(requestId, response) : parseV2Response(requestId, response);
+}

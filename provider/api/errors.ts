@@ -1,0 +1,108 @@
+/**
+ * The one error type of the client: every failure of a DescribeTaskInfo call, whether the API
+ * answered with an error code, the transport failed, or the answer made no sense.
+ */
+import type { ApiVersion } from "./types";
+
+/** Where the failure came from. */
+export type TaskApiErrorKind =
+  /** The API answered with an error code. */
+  | "api"
+  /** No usable HTTP answer: refused, reset, timed out, aborted. */
+  | "transport"
+  /** An answer came, but not a DescribeTaskInfo answer (HTML page, non-JSON, no status …). */
+  | "malformed"
+  /** Credentials or region are missing, so no request was sent. */
+  | "credentials";
+
+/** The fields of a {@link TaskApiError}. */
+export interface TaskApiErrorDetails {
+  kind: TaskApiErrorKind;
+  /** The task the call was about. */
+  requestId?: number;
+  apiVersion?: ApiVersion;
+  /** API 2.0 numeric code (e.g. 4100) or API 3.0 string code (e.g. `AuthFailure.SignatureFailure`); for transport failures Node's code (`ECONNRESET`). */
+  code?: number | string;
+  /** The API's message, or a description of what came back. */
+  apiMessage?: string;
+  /** API 2.0 `codeDesc`. */
+  codeDesc?: string;
+  httpStatus?: number;
+  /** API 3.0 `RequestId` of the failed call. */
+  apiRequestId?: string;
+  /** True when trying again later may succeed (rate limit, server error, transport failure). */
+  retryable: boolean;
+  /**
+   * For retryable errors that deserve only a few tries (`FailedOperation.SystemError`): how many
+   * times in a row a waiter may retry before giving up. Undefined: retry until the deadline.
+   */
+  maxConsecutiveRetries?: number;
+  /** What the user can do about it. */
+  hint?: string;
+  cause?: unknown;
+}
+
+/**
+ * A failed DescribeTaskInfo call. `message` names the task, the code and what came back, and
+ * ends with what to do next; the fields carry the same facts for programs.
+ */
+export class TaskApiError extends Error {
+  readonly kind: TaskApiErrorKind;
+  readonly requestId?: number;
+  readonly apiVersion?: ApiVersion;
+  readonly code?: number | string;
+  readonly apiMessage?: string;
+  readonly codeDesc?: string;
+  readonly httpStatus?: number;
+  readonly apiRequestId?: string;
+  readonly retryable: boolean;
+  readonly maxConsecutiveRetries?: number;
+  readonly hint?: string;
+
+  constructor(details: TaskApiErrorDetails) {
+    super(describe(details), details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = "TaskApiError";
+    this.kind = details.kind;
+    this.requestId = details.requestId;
+    this.apiVersion = details.apiVersion;
+    this.code = details.code;
+    this.apiMessage = details.apiMessage;
+    this.codeDesc = details.codeDesc;
+    this.httpStatus = details.httpStatus;
+    this.apiRequestId = details.apiRequestId;
+    this.retryable = details.retryable;
+    this.maxConsecutiveRetries = details.maxConsecutiveRetries;
+    this.hint = details.hint;
+  }
+}
+
+function describe(d: TaskApiErrorDetails): string {
+  const subject = d.requestId === undefined ? "DescribeTaskInfo" : `DescribeTaskInfo for Redis task ${d.requestId}`;
+  const parts: string[] = [];
+  if (d.kind === "api") {
+    const desc = d.codeDesc && d.codeDesc !== String(d.code) ? ` (${d.codeDesc})` : "";
+    parts.push(`${subject} failed: API error ${d.code}${desc}${d.apiMessage ? `: ${d.apiMessage}` : ""}`);
+  } else if (d.kind === "transport") {
+    parts.push(`${subject} failed: ${d.apiMessage ?? "transport error"}${d.code ? ` [${d.code}]` : ""}`);
+  } else if (d.kind === "malformed") {
+    const http = d.httpStatus === undefined ? "" : `HTTP ${d.httpStatus}, `;
+    parts.push(`${subject} failed: unexpected response (${http}${d.apiMessage ?? "unreadable"})`);
+  } else {
+    parts.push(d.apiMessage ?? "Tencent Cloud credentials are missing");
+  }
+  if (d.apiRequestId) parts.push(`API RequestId ${d.apiRequestId}`);
+  if (d.hint) parts.push(d.hint);
+  return parts.join(". ") + (parts[parts.length - 1].endsWith(".") ? "" : ".");
+}
+
+/** Input that cannot be used (a bad requestId, duration, endpoint …); names the field and the expected form. */
+export class InputError extends Error {
+  constructor(
+    /** The field at fault, e.g. `requestId`. */
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "InputError";
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Where credentials, region and endpoint come from: explicit arguments, then Pulumi stack
+ * config (where the caller has it), then the environment, as the tencentcloud provider does.
+ */
+import { TaskApiError } from "./errors";
+import type { ApiVersion, ClientSettings, SignatureMethod } from "./types";
+import { parseApiVersion, parseEndpoint, parseRegion } from "../input/fields";
+
+/** Looks up a full stack config key such as `tencentcloud:secretId`; undefined when unset. */
+export type ConfigLookup = (key: string) => string | undefined;
+
+/** Settings given explicitly; each overrides stack config and the environment. */
+export interface SettingsInput {
+  secretId?: string;
+  secretKey?: string;
+  token?: string;
+  region?: string;
+  endpoint?: string;
+  apiVersion?: ApiVersion;
+  signatureMethod?: SignatureMethod;
+  requestTimeoutMs?: number;
+}
+
+/** Stack config keys and environment variables, in the tencentcloud provider's names. */
+export const SETTING_SOURCES = {
+  secretId: { config: "tencentcloud:secretId", env: ["TENCENTCLOUD_SECRET_ID"] },
+  secretKey: { config: "tencentcloud:secretKey", env: ["TENCENTCLOUD_SECRET_KEY"] },
+  token: { config: "tencentcloud:securityToken", env: ["TENCENTCLOUD_SECURITY_TOKEN", "TENCENTCLOUD_SESSION_TOKEN"] },
+  region: { config: "tencentcloud:region", env: ["TENCENTCLOUD_REGION"] },
+  endpoint: { config: "tencentcloud-redis-task:endpoint", env: ["TENCENTCLOUD_REDIS_ENDPOINT"] },
+} as const;
+
+/** Default per-request timeout: long enough for a slow API answer, short enough to retry within a wait. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * Resolves the settings for one call. Throws a {@link TaskApiError} of kind `credentials` that
+ * names both the config keys and the variables when the secret id, key or region is missing, and
+ * an {@link InputError} when a given value has the wrong form.
+ */
+export function resolveClientSettings(
+  explicit: SettingsInput = {},
+  config?: ConfigLookup,
+  env: NodeJS.ProcessEnv = process.env,
+): ClientSettings {
+  const pick = (name: keyof typeof SETTING_SOURCES): string | undefined => {
+    const given = explicit[name];
+    if (given !== undefined && given !== "") return given;
+    const source = SETTING_SOURCES[name];
+    const fromConfig = config?.(source.config);
+    if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
+    for (const variable of source.env) if (env[variable]) return env[variable];
+    return undefined;
+  };
+  const secretId = pick("secretId");
+  const secretKey = pick("secretKey");
+  const region = parseRegion(pick("region"));
+  const missing = [
+    !secretId && SETTING_SOURCES.secretId,
+    !secretKey && SETTING_SOURCES.secretKey,
+    !region && SETTING_SOURCES.region,
+  ].filter((source): source is (typeof SETTING_SOURCES)["secretId"] => Boolean(source));
+  if (missing.length > 0) {
+    const keys = missing.map((s) => s.config).join(", ");
+    const vars = missing.map((s) => s.env[0]).join(", ");
+    throw new TaskApiError({
+      kind: "credentials",
+      retryable: false,
+      apiMessage: `Tencent Cloud settings are missing: set the stack config ${keys} (pulumi config set [--secret] KEY VALUE) or the environment variables ${vars}`,
+    });
+  }
+  return {
+    secretId: secretId!,
+    secretKey: secretKey!,
+    token: pick("token"),
+    region: region!,
+    endpoint: parseEndpoint(pick("endpoint")),
+    apiVersion: parseApiVersion(explicit.apiVersion) ?? "v2",
+    signatureMethod: explicit.signatureMethod,
+    requestTimeoutMs: explicit.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Default wait settings. The poll intervals come from the schedule study in
+ * docs/BENCHMARKS.md (`npm run bench`): they must beat the Terraform provider's call count and
+ * the AWS SDK defaults' detection delay at every task duration measured.
+ */
+
+/** How long a wait lasts by default: long enough for most resizes, short enough to notice a stuck task. */
+export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+/** The first interval between polls, and the lower bound of every later one. */
+export const DEFAULT_MIN_POLL_INTERVAL_MS = 1_000;
+/** The upper bound of the interval between polls. */
+export const DEFAULT_MAX_POLL_INTERVAL_MS = 20_000;
+/** Process-wide DescribeTaskInfo calls per second; Tencent documents 20, this leaves room for other clients. */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
+/** A progress line at least this often while a wait goes on, so a long wait never looks hung. */
+export const PROGRESS_HEARTBEAT_MS = 60_000;

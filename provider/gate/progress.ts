@@ -1,0 +1,79 @@
+/**
+ * Progress lines while a task is awaited: one when the status changes and one at least every
+ * minute, e.g. `[TaskWait gate] task 11963: Executing, 12 polls, 1m20s`. They go to stderr
+ * because the provider host has no log channel to the engine.
+ */
+import { formatDuration } from "../input/duration";
+import type { TaskRecord } from "../api/types";
+import { PROGRESS_HEARTBEAT_MS } from "./defaults";
+
+/** One observation of a wait in progress. */
+export interface ProgressSnapshot {
+  record?: TaskRecord;
+  polls: number;
+  waitedMs: number;
+  /** Set when the last poll failed and will be retried. */
+  retrying?: string;
+}
+
+/** Timer functions, injectable for tests. */
+export interface ProgressTimers {
+  setTimer: (callback: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+}
+
+const realTimers: ProgressTimers = {
+  setTimer: (callback, ms) => setTimeout(callback, ms),
+  clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** The text of one progress line. */
+export function progressLine(label: string, requestId: number, snapshot: ProgressSnapshot): string {
+  const status = snapshot.record ? snapshot.record.statusText : "no answer yet";
+  const retry = snapshot.retrying ? ` (retrying: ${snapshot.retrying})` : "";
+  return `[${label}] task ${requestId}: ${status}, ${snapshot.polls} polls, ${formatDuration(snapshot.waitedMs)}${retry}`;
+}
+
+/**
+ * Writes a line on every status change, and re-writes the latest state when a minute has passed
+ * without a line (a timer, so the heartbeat holds however long the poll interval is).
+ */
+export class ProgressReporter {
+  private latest: ProgressSnapshot = { polls: 0, waitedMs: 0 };
+  private timer: unknown;
+  private readonly startedAt: number;
+
+  constructor(
+    private readonly label: string,
+    private readonly requestId: number,
+    private readonly write: (line: string) => void,
+    private readonly now: () => number = Date.now,
+    private readonly timers: ProgressTimers = realTimers,
+    private readonly heartbeatMs: number = PROGRESS_HEARTBEAT_MS,
+  ) {
+    this.startedAt = now();
+    this.schedule();
+  }
+
+  /** Records a poll; writes a line when the status differs from the last line's. */
+  observe(snapshot: ProgressSnapshot, statusChanged: boolean): void {
+    this.latest = snapshot;
+    if (statusChanged) this.emit();
+  }
+
+  /** Stops the heartbeat; call when the wait ends. */
+  stop(): void {
+    this.timers.clearTimer(this.timer);
+  }
+
+  private emit(): void {
+    const waitedMs = Math.max(this.latest.waitedMs, this.now() - this.startedAt);
+    this.write(progressLine(this.label, this.requestId, { ...this.latest, waitedMs }));
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.timers.clearTimer(this.timer);
+    this.timer = this.timers.setTimer(() => this.emit(), this.heartbeatMs);
+  }
+}

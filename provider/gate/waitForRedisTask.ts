@@ -1,0 +1,84 @@
+/**
+ * One wait for one Redis task, as TaskWait and `tencentcloud-redis-task wait` both run it: the
+ * durations parsed, the DescribeTaskInfo calls paced and shared process-wide, progress reported.
+ */
+import { describeTaskInfo } from "../api/describeTaskInfo";
+import type { ClientSettings, Transport } from "../api/types";
+import { V2_ENDPOINT } from "../api/protocolV2";
+import { V3_ENDPOINT } from "../api/protocolV3";
+import { parseDuration } from "../input/duration";
+import { waitForTask } from "../waiter/poller";
+import { sharedTaskQuery, taskPollKey } from "../waiter/query";
+import type { RateLimiter } from "../waiter/rateLimiter";
+import type { Clock, WaitResult } from "../waiter/types";
+import { DEFAULT_MAX_POLL_INTERVAL_MS, DEFAULT_MIN_POLL_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from "./defaults";
+import { ProgressReporter } from "./progress";
+import { InputError } from "../api/errors";
+
+/** Options of {@link waitForRedisTask}; durations as users write them (`"45m"`, `"1s"`, seconds). */
+export interface RedisTaskWaitOptions {
+  requestId: number;
+  settings: ClientSettings;
+  timeout?: string | number;
+  minPollInterval?: string | number;
+  maxPollInterval?: string | number;
+  /** Prefix of progress lines, e.g. `TaskWait gate` → `[TaskWait gate] task 11963: …`. */
+  label: string;
+  /** Where progress lines go; default stderr. `null` for none. */
+  writeProgress?: ((line: string) => void) | null;
+  signal?: AbortSignal;
+  clock?: Clock;
+  random?: () => number;
+  transport?: Transport;
+  /** Default the process-wide limiter. */
+  rateLimiter?: RateLimiter | false;
+}
+
+/** The waiter's result plus the timeout that applied. */
+export interface RedisTaskWaitResult extends WaitResult {
+  timeoutMs: number;
+}
+
+/** Parses the three durations, with the defaults, checking min ≤ max. */
+export function waitDurations(options: Pick<RedisTaskWaitOptions, "timeout" | "minPollInterval" | "maxPollInterval">) {
+  const ms = (value: string | number | undefined, field: string, fallback: number) =>
+    value === undefined || value === "" ? fallback : parseDuration(value, field);
+  const timeoutMs = ms(options.timeout, "timeout", DEFAULT_TIMEOUT_MS);
+  const minPollIntervalMs = ms(options.minPollInterval, "minPollInterval", DEFAULT_MIN_POLL_INTERVAL_MS);
+  // A minimum above the default maximum raises the maximum with it rather than failing.
+  const maxPollIntervalMs = ms(options.maxPollInterval, "maxPollInterval", Math.max(DEFAULT_MAX_POLL_INTERVAL_MS, minPollIntervalMs));
+  if (minPollIntervalMs > maxPollIntervalMs) {
+    throw new InputError("minPollInterval", `minPollInterval must not exceed maxPollInterval; got ${options.minPollInterval} > ${options.maxPollInterval}`);
+  }
+  return { timeoutMs, minPollIntervalMs, maxPollIntervalMs };
+}
+
+/** Waits for the task until it ends or the timeout passes; the outcome is a value, never thrown. */
+export async function waitForRedisTask(options: RedisTaskWaitOptions): Promise<RedisTaskWaitResult> {
+  const durations = waitDurations(options);
+  const { requestId, settings } = options;
+  const endpoint = settings.endpoint ?? (settings.apiVersion === "v3" ? V3_ENDPOINT : V2_ENDPOINT);
+  const query = sharedTaskQuery({
+    key: taskPollKey({ endpoint, region: settings.region, requestId, apiVersion: settings.apiVersion, secretId: settings.secretId }),
+    query: (signal) => describeTaskInfo(requestId, settings, { transport: options.transport, signal, now: options.clock && (() => options.clock!.now()) }),
+    rateLimiter: options.rateLimiter,
+  });
+  const write = options.writeProgress === undefined ? (line: string) => process.stderr.write(line + "\n") : options.writeProgress;
+  const reporter = write ? new ProgressReporter(options.label, requestId, write) : undefined;
+  try {
+    const result = await waitForTask({
+      requestId,
+      query,
+      ...durations,
+      clock: options.clock,
+      random: options.random,
+      signal: options.signal,
+      onStatusChange: (event) => reporter?.observe({ record: event.record, polls: event.polls, waitedMs: event.waitedMs }, true),
+      onPoll: (event) =>
+        reporter?.observe({ record: event.record, polls: event.polls, waitedMs: event.waitedMs, retrying: event.error?.retryable ? String(event.error.code ?? event.error.kind) : undefined }, false),
+    });
+    return { ...result, timeoutMs: durations.timeoutMs };
+  } finally {
+    reporter?.stop();
+  }
+}

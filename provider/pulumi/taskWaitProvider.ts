@@ -1,0 +1,98 @@
+/**
+ * The TaskWait provider as the dynamic-provider host calls it (through the stub in
+ * `providerStub.ts`). `create` waits; `update` resumes a wait that has not succeeded; `read`
+ * queries once; there is no `delete`, since a task needs no cleanup.
+ */
+import { resolveClientSettings } from "../api/settings";
+import { describeTaskInfo } from "../api/describeTaskInfo";
+import { waitForRedisTask } from "../gate/waitForRedisTask";
+import { configureRateLimit } from "../gate/rateLimit";
+import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
+import { providerConfig, setProviderConfig } from "./providerSettings";
+import { waitOutcome } from "./waitOutcome";
+import type { TaskWaitInputs, TaskWaitOutputs } from "./taskWaitTypes";
+
+type Props = Record<string, unknown>;
+
+/** The fields that change how to wait, not what: updated in place. */
+const TUNING_FIELDS = ["timeout", "minPollInterval", "maxPollInterval", "displayName"] as const;
+
+/** Settings for a TaskWait's calls: its inputs first, then stack config, then the environment. */
+function settingsFor(inputs: TaskWaitInputs) {
+  return resolveClientSettings({ region: inputs.region, endpoint: inputs.endpoint, apiVersion: inputs.apiVersion }, providerConfig());
+}
+
+/** The region a TaskWait without a `region` input would use now, if one is configured. */
+function defaultRegion(): string | undefined {
+  const config = providerConfig();
+  return config?.("tencentcloud:region") || process.env.TENCENTCLOUD_REGION || undefined;
+}
+
+/** Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout). */
+async function waitAndRecord(raw: Props, previous?: Props): Promise<{ id: string; outs: Props }> {
+  const inputs = toTaskWaitInputs(raw);
+  const settings = settingsFor(inputs);
+  const result = await waitForRedisTask({
+    requestId: inputs.requestId,
+    settings,
+    timeout: inputs.timeout,
+    minPollInterval: inputs.minPollInterval,
+    maxPollInterval: inputs.maxPollInterval,
+    label: `TaskWait ${inputs.displayName ?? inputs.requestId}`,
+  });
+  return waitOutcome(raw, inputs, settings, result, previous);
+}
+
+export const taskWaitProvider = {
+  async configure(req: { config: { get(key: string): string | undefined } }): Promise<void> {
+    setProviderConfig((key) => req.config.get(key));
+    configureRateLimit(providerConfig());
+  },
+
+  async check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+    return checkTaskWaitInputs(news);
+  },
+
+  async diff(_id: string, olds: Props, news: Props) {
+    const replaces: string[] = [];
+    const changed = (field: string, oldValue: unknown, newValue: unknown) => {
+      if (String(oldValue ?? "") !== String(newValue ?? "")) replaces.push(field);
+    };
+    changed("requestId", olds.requestId, news.requestId);
+    // `region` is recorded resolved; an input left out stands for the configured default.
+    changed("region", olds.region, news.region ?? defaultRegion() ?? olds.region);
+    changed("endpoint", olds.endpoint, news.endpoint);
+    changed("apiVersion", olds.apiVersion ?? "v2", news.apiVersion ?? "v2");
+    const tuned = TUNING_FIELDS.some((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
+    return {
+      changes: replaces.length > 0 || tuned,
+      replaces,
+      deleteBeforeReplace: false,
+    };
+  },
+
+  async create(inputs: Props): Promise<{ id: string; outs: Props }> {
+    return waitAndRecord(inputs);
+  },
+
+  async update(_id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+    if (olds.status === 2) {
+      // Already succeeded: new tuning settings are recorded without waiting again.
+      const outs: Props = { ...olds };
+      for (const field of TUNING_FIELDS) outs[field] = news[field];
+      return { outs };
+    }
+    const { outs } = await waitAndRecord(news, olds);
+    return { outs };
+  },
+
+  async read(id: string, props: Props): Promise<{ id: string; props: Props }> {
+    const inputs = toTaskWaitInputs(props);
+    const settings = settingsFor(inputs);
+    const record = await describeTaskInfo(inputs.requestId, settings);
+    const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
+    for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];
+    return { id, props: { ...props, ...refreshed } };
+  },
+};
+

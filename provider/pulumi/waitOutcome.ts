@@ -1,0 +1,88 @@
+/**
+ * Turns the end of a wait into what the host expects: outputs on success, an error that fails
+ * the deployment on a failed task, and a partial failure on timeout so that the resource is
+ * recorded and the next `pulumi up` resumes the wait in `update`.
+ */
+import { formatDuration } from "../input/duration";
+import type { ClientSettings, TaskRecord } from "../api/types";
+import { statusText, type TaskStatusCode } from "../api/status";
+import type { RedisTaskWaitResult } from "../gate/waitForRedisTask";
+import type { TaskWaitInputs } from "./taskWaitTypes";
+
+type Props = Record<string, unknown>;
+
+/** The key under which the host keeps the serialized provider in every resource's properties. */
+const PROVIDER_KEY = "__provider";
+
+/** A partial failure as the host recognizes it: the resource exists (id, properties) but did not become ready. */
+export class TaskWaitPartialFailure extends Error {
+  constructor(
+    message: string,
+    readonly id: string,
+    readonly properties: Props,
+    readonly reasons: string[],
+  ) {
+    super(message);
+    this.name = "TaskWaitPartialFailure";
+  }
+}
+
+/** Drops undefined fields: protobuf Structs cannot carry them. */
+function defined(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+}
+
+/** Describes how far a wait got: `after 42s, 9 polls`. */
+function effort(waitedSeconds: number, polls: number): string {
+  return `after ${formatDuration(waitedSeconds * 1000)}, ${polls} poll${polls === 1 ? "" : "s"}`;
+}
+
+/** Outputs for the end of a wait, or throws the error the deployment should show. */
+export function waitOutcome(
+  raw: Props,
+  inputs: TaskWaitInputs,
+  settings: ClientSettings,
+  result: RedisTaskWaitResult,
+  previous?: Props,
+): { id: string; outs: Props } {
+  const record: TaskRecord | undefined = result.record;
+  const polls = result.polls + Number(previous?.polls ?? 0);
+  const waitedSeconds = Math.round(result.waitedMs / 1000) + Number(previous?.waitedSeconds ?? 0);
+  const status = (record?.status ?? previous?.status ?? 0) as TaskStatusCode;
+  const id = String(inputs.requestId);
+  const outs = defined({
+    requestId: inputs.requestId,
+    region: settings.region,
+    endpoint: inputs.endpoint,
+    apiVersion: settings.apiVersion,
+    timeout: inputs.timeout,
+    minPollInterval: inputs.minPollInterval,
+    maxPollInterval: inputs.maxPollInterval,
+    displayName: inputs.displayName,
+    status,
+    statusText: statusText(status),
+    waitedSeconds,
+    polls,
+    taskType: record?.taskType ?? previous?.taskType,
+    instanceId: record?.instanceId ?? previous?.instanceId,
+    startTime: record?.startTime ?? previous?.startTime,
+  });
+  const subject = `Redis task ${inputs.requestId}`;
+  switch (result.state) {
+    case "succeeded":
+      return { id, outs: { ...outs, completedAt: new Date().toISOString() } };
+    case "failed": {
+      const taskMessage = record?.taskMessage ? `: ${record.taskMessage}` : "";
+      throw new Error(`${subject} failed: status ${status} (${statusText(status)}) ${effort(waitedSeconds, polls)}${taskMessage}`);
+    }
+    case "timedOut": {
+      const lastError = result.error ? ` The last poll failed: ${result.error.message}` : "";
+      const message =
+        `${subject} did not finish within the timeout of ${formatDuration(result.timeoutMs)}: last status ${status} (${statusText(status)}) ` +
+        `${effort(waitedSeconds, polls)}.${lastError} The resource is recorded as not ready; the next \`pulumi up\` resumes the wait (raise \`timeout\` to wait longer).`;
+      throw new TaskWaitPartialFailure(message, id, defined({ ...outs, [PROVIDER_KEY]: raw[PROVIDER_KEY] }), [message]);
+    }
+    default:
+      throw new Error(result.error?.message ?? `${subject}: the wait was aborted ${effort(waitedSeconds, polls)}`);
+  }
+}

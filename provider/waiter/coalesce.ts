@@ -1,0 +1,89 @@
+/**
+ * Single-flight: concurrent polls of the same task share one DescribeTaskInfo call, so waits on
+ * the same (endpoint, region, requestId) cost the API one call per round, not one per wait.
+ */
+import { abortReason } from "./abort";
+
+interface Flight {
+  promise: Promise<unknown>;
+  /** Aborted when every caller that could leave (had a signal) has left. */
+  controller: AbortController;
+  /** Callers still waiting for the result. */
+  callers: number;
+}
+
+/** Shares one in-flight promise among concurrent calls with the same key. */
+export class PollCoalescer {
+  private readonly flights = new Map<string, Flight>();
+
+  /** Keys with a call in flight. */
+  get inFlight(): number {
+    return this.flights.size;
+  }
+
+  /**
+   * Joins the call in flight for `key`, or starts `run` when there is none. Results are not
+   * kept: once the call settles, the next caller starts a new one.
+   *
+   * `signal` lets this caller leave early (its promise rejects with the abort reason) without
+   * disturbing the others; the signal given to `run` aborts only when all callers have left.
+   */
+  run<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    let flight = this.flights.get(key);
+    if (!flight) flight = this.start(key, run);
+    flight.callers++;
+    return this.follow(key, flight, signal) as Promise<T>;
+  }
+
+  private start(key: string, run: (signal: AbortSignal) => Promise<unknown>): Flight {
+    const controller = new AbortController();
+    const flight: Flight = { promise: Promise.resolve().then(() => run(controller.signal)), controller, callers: 0 };
+    this.flights.set(key, flight);
+    const land = () => this.forget(key, flight);
+    flight.promise.then(land, land);
+    return flight;
+  }
+
+  private follow(key: string, flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!signal) return flight.promise;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        if (--flight.callers === 0) {
+          this.forget(key, flight); // a newcomer must not join a call that is being cancelled
+          flight.controller.abort(abortReason(signal));
+        }
+        reject(abortReason(signal));
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      flight.promise.then(
+        (value) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private forget(key: string, flight: Flight): void {
+    if (this.flights.get(key) === flight) this.flights.delete(key);
+  }
+}
+
+/** See the note on shared instances in rateLimiter.ts: one per process, across module copies. */
+const SHARED_COALESCER = "__pulumiTencentcloudRedisTaskCoalescer";
+
+/** The process-wide coalescer. */
+export function sharedPollCoalescer(): PollCoalescer {
+  const slot = globalThis as unknown as Record<string, PollCoalescer | undefined>;
+  return (slot[SHARED_COALESCER] ??= new PollCoalescer());
+}
+
+/** {@link PollCoalescer.run} on the process-wide coalescer. */
+export function coalesce<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  return sharedPollCoalescer().run(key, run, signal);
+}

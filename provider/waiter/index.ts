@@ -1,0 +1,17 @@
+/**
+ * The task waiter: polls one Redis task until it ends or its deadline passes. A pure core with
+ * time, randomness and the API call injected; results are values.
+ */
+export { waitForTask } from "./poller";
+export type { Clock, TaskQuery, WaitState, WaitResult, WaitProgress, WaitOptions } from "./types";
+export { systemClock, sleep } from "./clock";
+export { VirtualClock } from "./virtualClock";
+export type { VirtualClockOptions } from "./virtualClock";
+export { pollDelay, nextPollDelay, FINAL_POLL_MARGIN_MS } from "./backoff";
+export type { NextPollInput } from "./backoff";
+export { RateLimiter, sharedRateLimiter, configureSharedRateLimiter, DEFAULT_RATE_PER_SECOND } from "./rateLimiter";
+export type { RateLimiterOptions } from "./rateLimiter";
+export { PollCoalescer, coalesce, sharedPollCoalescer } from "./coalesce";
+export { sharedTaskQuery, taskPollKey } from "./query";
+export type { SharedTaskQueryOptions, TaskPollKeyParts } from "./query";
+export { abortable, abortReason } from "./abort";

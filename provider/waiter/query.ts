@@ -1,0 +1,50 @@
+/** Wires a DescribeTaskInfo call through the shared coalescer and rate limiter. */
+import type { PollCoalescer } from "./coalesce";
+import { sharedPollCoalescer } from "./coalesce";
+import type { RateLimiter } from "./rateLimiter";
+import { sharedRateLimiter } from "./rateLimiter";
+import type { TaskQuery } from "./types";
+
+/** What identifies "the same poll": calls that would get the same answer. */
+export interface TaskPollKeyParts {
+  /** The endpoint actually called (resolved URL, the default public one included). */
+  endpoint: string;
+  region: string;
+  requestId: number;
+  apiVersion?: string;
+  /** Another account may get another answer (or an auth error) for the same task ID. */
+  secretId?: string;
+}
+
+/** The coalescing key of a poll; JSON keeps the parts unambiguous whatever characters they hold. */
+export function taskPollKey(parts: TaskPollKeyParts): string {
+  return JSON.stringify([parts.apiVersion ?? "", parts.endpoint, parts.region, parts.secretId ?? "", parts.requestId]);
+}
+
+/** Options of {@link sharedTaskQuery}. */
+export interface SharedTaskQueryOptions {
+  /** From {@link taskPollKey}. */
+  key: string;
+  query: TaskQuery;
+  /** Default the process-wide limiter; `false` for none. */
+  rateLimiter?: RateLimiter | false;
+  /** Default the process-wide coalescer; `false` for none. */
+  coalescer?: PollCoalescer | false;
+}
+
+/**
+ * `query`, made polite: concurrent calls with the same key share one call (coalescing comes
+ * first, so a shared call takes one permit), and each real call waits for a rate-limit permit.
+ */
+export function sharedTaskQuery(options: SharedTaskQueryOptions): TaskQuery {
+  const limiter = options.rateLimiter === undefined ? sharedRateLimiter() : options.rateLimiter || undefined;
+  const coalescer = options.coalescer === undefined ? sharedPollCoalescer() : options.coalescer || undefined;
+  const { query, key } = options;
+  const paced: TaskQuery = limiter
+    ? async (signal) => {
+        await limiter.acquire(signal);
+        return query(signal);
+      }
+    : query;
+  return coalescer ? (signal) => coalescer.run(key, paced, signal) : paced;
+}

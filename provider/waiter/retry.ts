@@ -1,0 +1,50 @@
+/** Pure decisions about a failed poll: is it worth another try? */
+import { TaskApiError } from "../api/errors";
+
+/** Consecutive failed polls with the same error kind and code. */
+export interface ErrorStreak {
+  /** `kind:code` of the errors in the streak. */
+  key: string;
+  /** How many polls in a row failed with it, the latest included. */
+  count: number;
+}
+
+/** The streak after `error`: one longer if it repeats the previous error, else a new one. */
+export function extendStreak(previous: ErrorStreak | undefined, error: TaskApiError): ErrorStreak {
+  const key = `${error.kind}:${String(error.code)}`;
+  return previous?.key === key ? { key, count: previous.count + 1 } : { key, count: 1 };
+}
+
+/**
+ * True when the wait must end on `error`: it is not retryable, or it repeated more than its
+ * `maxConsecutiveRetries` allows (3 allows three retries, so the 4th failure in a row ends it).
+ */
+export function isPermanent(error: TaskApiError, streak: ErrorStreak): boolean {
+  if (!error.retryable) return true;
+  return error.maxConsecutiveRetries !== undefined && streak.count > error.maxConsecutiveRetries;
+}
+
+/**
+ * The thrown value as a `TaskApiError`. Anything else (a bug, an unexpected exception) is
+ * wrapped as a permanent error: retrying code that throws unexpectedly rarely helps.
+ */
+export function asTaskApiError(thrown: unknown, requestId: number): TaskApiError {
+  if (isTaskApiError(thrown)) return thrown;
+  const text = thrown instanceof Error ? thrown.message : String(thrown);
+  return new TaskApiError({
+    kind: "transport",
+    requestId,
+    apiMessage: `unexpected error: ${text}`,
+    retryable: false,
+    cause: thrown,
+  });
+}
+
+/**
+ * instanceof, or the same shape: Pulumi serializes the provider with its own copy of local
+ * modules, so an error may come from another copy of the TaskApiError class.
+ */
+function isTaskApiError(value: unknown): value is TaskApiError {
+  if (value instanceof TaskApiError) return true;
+  return value instanceof Error && value.name === "TaskApiError" && typeof (value as { retryable?: unknown }).retryable === "boolean";
+}

@@ -1,0 +1,163 @@
+/**
+ * TaskWait through the real dynamic-provider host, driven over gRPC as the engine drives it, in a
+ * project where the package is installed from `npm pack` output, against the emulator.
+ */
+import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { packedProject } from "../support/packedProject";
+import { registerTaskWait, type Registration } from "../support/registration";
+import { startProviderHost, type HostCallError, type ProviderHost } from "../support/providerHost";
+import { cleanEnv, SECRET_KEY, STACK_CONFIG } from "../support/emulatorEnv";
+
+jest.setTimeout(60_000);
+
+let project: string;
+let emulator: RunningEmulator;
+let host: ProviderHost;
+let nextTask = 50_000;
+
+/** A task following `timeline` on a fresh ID, and the TaskWait inputs the SDK registers for it. */
+function taskWait(timeline: { status: number; ms?: number }[], args: Record<string, unknown> = {}, extra: Record<string, string> = {}): Registration {
+  const requestId = nextTask++;
+  emulator.addTask({ requestId, timeline: timeline as never, ...extra });
+  return registerTaskWait(project, "gate", { requestId, endpoint: emulator.url, minPollInterval: "100ms", maxPollInterval: "300ms", ...args });
+}
+
+beforeAll(async () => {
+  project = packedProject();
+  emulator = await startEmulator();
+  host = await startProviderHost(project, cleanEnv());
+  await host.configure(STACK_CONFIG);
+});
+
+afterAll(async () => {
+  await host?.close();
+  await emulator?.close();
+});
+
+test("the registered type token and a serialized provider under 2 KB that names the package", () => {
+  const reg = taskWait([{ status: 2 }]);
+  expect(reg.type).toBe("pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait");
+  const text = String(reg.inputs.__provider);
+  expect(text.length).toBeLessThanOrEqual(2048);
+  expect(text).toContain('require("pulumi-tencentcloud-redis-task")');
+  expect(text).not.toContain("node_modules");
+  expect(text).not.toContain(SECRET_KEY);
+});
+
+test("create blocks until the task succeeds and records the task's outputs", async () => {
+  const reg = taskWait([{ status: 0, ms: 300 }, { status: 1, ms: 600 }, { status: 2 }], { apiVersion: "v3" }, { taskType: "FLOW_RESIZE", instanceId: "crs-1" });
+  const checked = await host.check({}, reg.inputs);
+  expect(checked.failures).toEqual([]);
+  const started = Date.now();
+  const created = await host.create(checked.inputs);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(850);
+  expect(created.id).toBe(String(reg.inputs.requestId));
+  expect(created.properties).toMatchObject({
+    requestId: reg.inputs.requestId,
+    status: 2,
+    statusText: "Succeeded",
+    region: "ap-guangzhou",
+    apiVersion: "v3",
+    taskType: "FLOW_RESIZE",
+    instanceId: "crs-1",
+  });
+  expect(created.properties.polls).toBeGreaterThanOrEqual(3);
+  expect(new Date(String(created.properties.completedAt)).getTime()).toBeGreaterThanOrEqual(started);
+  expect(host.output()).toMatch(new RegExp(`\\[TaskWait gate\\] task ${reg.inputs.requestId}: Executing, \\d+ polls`));
+  expect(host.output()).toContain(`task ${reg.inputs.requestId}: Succeeded`);
+});
+
+test("a failed task fails the create with the task's status, message, time and polls", async () => {
+  const reg = taskWait([{ status: 1, ms: 200 }, { status: 3 }], { apiVersion: "v3" }, { taskMessage: "resize failed: no capacity" });
+  const error: HostCallError = await host.create(reg.inputs).then(
+    () => {
+      throw new Error("create succeeded");
+    },
+    (e) => e,
+  );
+  expect(error.message).toMatch(new RegExp(`^Redis task ${reg.inputs.requestId} failed: status 3 \\(Failed\\) after \\d+s, \\d+ polls: resize failed: no capacity$`));
+  expect(error.initFailure).toBeUndefined();
+});
+
+test("an execution error (-1) fails the create too", async () => {
+  const reg = taskWait([{ status: -1 }]);
+  await expect(host.create(reg.inputs)).rejects.toThrow(`Redis task ${reg.inputs.requestId} failed: status -1 (Error) after 0s, 1 poll`);
+});
+
+test("a timeout is a partial failure with id and properties, and the next update resumes and succeeds", async () => {
+  const reg = taskWait([{ status: 1, ms: 2500 }, { status: 2 }], { timeout: "1s" });
+  const error: HostCallError = await host.create(reg.inputs).then(
+    () => {
+      throw new Error("create succeeded");
+    },
+    (e) => e,
+  );
+  expect(error.message).toContain(`Redis task ${reg.inputs.requestId} did not finish within the timeout of 1s: last status 1 (Executing)`);
+  expect(error.initFailure).toBeDefined();
+  const { id, properties, reasons } = error.initFailure!;
+  expect(id).toBe(String(reg.inputs.requestId));
+  expect(properties).toMatchObject({ status: 1, statusText: "Executing", requestId: reg.inputs.requestId });
+  expect(properties.__provider).toBe(reg.inputs.__provider);
+  expect(reasons[0]).toContain("the next `pulumi up` resumes the wait");
+
+  const news = { ...reg.inputs, timeout: "20s" };
+  const diff = await host.diff(id, properties, news);
+  expect(diff.replaces).toEqual([]);
+  const updated = await host.update(id, properties, news);
+  expect(updated.properties).toMatchObject({ status: 2, statusText: "Succeeded", timeout: "20s" });
+  expect(Number(updated.properties.polls)).toBeGreaterThan(Number(properties.polls));
+});
+
+test("diff replaces on requestId, region, endpoint and apiVersion, and updates timing settings in place", async () => {
+  const reg = taskWait([{ status: 2 }]);
+  const created = await host.create(reg.inputs);
+  const olds = created.properties;
+  const id = created.id;
+  expect((await host.diff(id, olds, reg.inputs)).changes).toBe(1); // DIFF_NONE
+  expect((await host.diff(id, olds, { ...reg.inputs, requestId: 1 })).replaces).toEqual(["requestId"]);
+  expect((await host.diff(id, olds, { ...reg.inputs, region: "ap-shanghai" })).replaces).toEqual(["region"]);
+  expect((await host.diff(id, olds, { ...reg.inputs, endpoint: "http://127.0.0.1:1" })).replaces).toEqual(["endpoint"]);
+  expect((await host.diff(id, olds, { ...reg.inputs, apiVersion: "v3" })).replaces).toEqual(["apiVersion"]);
+  const tuned = await host.diff(id, olds, { ...reg.inputs, timeout: "1h" });
+  expect(tuned).toEqual({ changes: 2, replaces: [] }); // DIFF_SOME
+
+  // An update of a succeeded wait records the new setting without a single API call.
+  const before = emulator.stats().byRequestId[String(reg.inputs.requestId)];
+  const updated = await host.update(id, olds, { ...reg.inputs, timeout: "1h" });
+  expect(updated.properties).toMatchObject({ status: 2, timeout: "1h" });
+  expect(emulator.stats().byRequestId[String(reg.inputs.requestId)]).toBe(before);
+});
+
+test("read queries once and never waits; delete makes no API call", async () => {
+  const reg = taskWait([{ status: 2 }]);
+  const created = await host.create(reg.inputs);
+  const key = String(reg.inputs.requestId);
+  const before = emulator.stats().byRequestId[key];
+  const read = await host.read(created.id, created.properties);
+  expect(read.properties).toMatchObject({ status: 2, statusText: "Succeeded" });
+  expect(emulator.stats().byRequestId[key]).toBe(before + 1);
+  await host.delete(created.id, created.properties);
+  expect(emulator.stats().byRequestId[key]).toBe(before + 1);
+});
+
+test("check rejects bad input naming the field, and lets unknown preview values pass", async () => {
+  const reg = taskWait([{ status: 2 }]);
+  const bad = await host.check({}, { ...reg.inputs, requestId: "12a", timeout: "soon", apiVersion: "v4", endpoint: "ftp://x" });
+  expect(bad.failures.map((f) => f.property).sort()).toEqual(["apiVersion", "endpoint", "requestId", "timeout"]);
+  expect(bad.failures.find((f) => f.property === "timeout")!.reason).toContain('timeout must be a positive duration such as "90s"');
+  const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+  const preview = await host.check({}, { ...reg.inputs, requestId: unknown, region: unknown });
+  expect(preview.failures).toEqual([]);
+});
+
+test("a numeric string requestId is accepted and recorded as a number", async () => {
+  const reg = taskWait([{ status: 2 }]);
+  const checked = await host.check({}, { ...reg.inputs, requestId: String(reg.inputs.requestId) });
+  expect(checked.inputs.requestId).toBe(reg.inputs.requestId);
+});
+
+test("the secret key appears in no response of the host and in no output line", () => {
+  expect(host.transcript().length).toBeGreaterThan(1000);
+  expect(host.transcript()).not.toContain(SECRET_KEY);
+  expect(host.output()).not.toContain(SECRET_KEY);
+});

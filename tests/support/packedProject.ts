@@ -1,0 +1,98 @@
+/**
+ * A temporary Pulumi project with this package installed from `npm pack` output, as users install
+ * it. The provider host and the policy analyzer run there, so the serialized provider's
+ * `require("pulumi-tencentcloud-redis-task")` resolves exactly as on a user's machine.
+ * Built once per content of the package (cached by hash), shared by concurrent jest workers.
+ */
+import { execFileSync } from "child_process";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+function contentHash(extra: string): string {
+  const hash = createHash("sha256").update(extra);
+  for (const file of [path.join(REPO_ROOT, "package.json"), ...listFiles(path.join(REPO_ROOT, "dist", "provider")).sort()]) {
+    hash.update(file).update(fs.readFileSync(file));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+function installedVersion(name: string): string {
+  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")).version;
+}
+
+/** Options of {@link packedProject}. */
+export interface PackedProjectOptions {
+  /** Extra dependencies of the consumer project, name → version. */
+  dependencies?: Record<string, string>;
+  /** A tag separating differently-built projects in the cache. */
+  tag?: string;
+}
+
+/**
+ * Returns the directory of a project with the packed package and `@pulumi/pulumi` and
+ * `@pulumi/policy` (the versions this repo pins, unless overridden) installed.
+ */
+export function packedProject(options: PackedProjectOptions = {}): string {
+  if (!fs.existsSync(path.join(REPO_ROOT, "dist", "provider", "index.js"))) {
+    throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  }
+  const dependencies: Record<string, string> = {
+    "@pulumi/pulumi": installedVersion("@pulumi/pulumi"),
+    "@pulumi/policy": installedVersion("@pulumi/policy"),
+    ...options.dependencies,
+  };
+  const key = contentHash(JSON.stringify({ dependencies, tag: options.tag ?? "" }));
+  const root = path.join(os.tmpdir(), "redis-task-packed");
+  const dir = path.join(root, key);
+  const ready = path.join(dir, ".ready");
+  if (fs.existsSync(ready)) return dir;
+  fs.mkdirSync(root, { recursive: true });
+  const lock = dir + ".lock";
+  // One jest worker builds; the others wait for its `.ready` marker.
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (fs.existsSync(ready)) return dir;
+      const stat = fs.statSync(lock, { throwIfNoEntry: false });
+      // A lock older than any install is left by a killed run.
+      if (stat && Date.now() - stat.mtimeMs > 180_000) fs.rmSync(lock, { recursive: true, force: true });
+      execFileSync("sleep", ["0.5"]);
+    }
+  }
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const packOut = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: REPO_ROOT, encoding: "utf8" });
+    const tarball = packOut.trim().split("\n").pop()!;
+    fs.writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify(
+        { name: "redis-task-consumer", version: "1.0.0", private: true, dependencies: { "pulumi-tencentcloud-redis-task": `file:./${tarball}`, ...dependencies } },
+        null,
+        2,
+      ),
+    );
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
+      cwd: dir,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    fs.writeFileSync(ready, new Date().toISOString());
+    return dir;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}

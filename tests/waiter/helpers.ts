@@ -1,0 +1,42 @@
+/** A scripted DescribeTaskInfo for waiter tests, answering in virtual time. */
+import { TaskApiError, type TaskApiErrorDetails } from "../../provider/api/errors";
+import { statusText, type TaskStatusCode } from "../../provider/api/status";
+import type { TaskRecord } from "../../provider/api/types";
+import type { Clock } from "../../provider/waiter";
+
+export const REQUEST_ID = 11963;
+
+export function taskRecord(status: TaskStatusCode, requestId = REQUEST_ID): TaskRecord {
+  return { requestId, status, statusText: statusText(status), code: 0, message: "", codeDesc: "Success" };
+}
+
+export function apiError(code: number, overrides: Partial<TaskApiErrorDetails> = {}): TaskApiError {
+  return new TaskApiError({ kind: "api", requestId: REQUEST_ID, code, retryable: false, ...overrides });
+}
+
+/** A step of the script: a status to answer, or something to throw. */
+export type Step = TaskStatusCode | Error;
+
+/**
+ * A query that answers the steps in order (the last one repeats), after `latencyMs` of virtual
+ * time, and records when each call started.
+ */
+export function scriptedQuery(clock: Clock, steps: Step[], latencyMs = 0) {
+  const callTimes: number[] = [];
+  const signals: Array<AbortSignal | undefined> = [];
+  const query = async (signal?: AbortSignal): Promise<TaskRecord> => {
+    const step = steps[Math.min(callTimes.length, steps.length - 1)];
+    callTimes.push(clock.now());
+    signals.push(signal);
+    if (latencyMs > 0) await clock.sleep(latencyMs, signal);
+    if (step instanceof Error) throw step;
+    return taskRecord(step);
+  };
+  return { query, callTimes, signals };
+}
+
+/** Random numbers from a list, in order (the last one repeats). */
+export function randomSequence(...values: number[]): () => number {
+  let i = 0;
+  return () => values[Math.min(i++, values.length - 1)];
+}
