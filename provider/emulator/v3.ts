@@ -5,7 +5,7 @@
 import { randomUUID } from "crypto";
 import { signTc3, tc3Date } from "../api/signV3";
 import { isFailureStatus, statusToV3 } from "../api/status";
-import { type ApiAnswer, type ApiContext, type ApiProtocol, type ApiRequest, MAX_TIMESTAMP_SKEW_SECONDS, parseUInt, safeEqual } from "./protocol";
+import { type ApiAnswer, type ApiContext, type ApiProtocol, type ApiRequest, MAX_TIMESTAMP_SKEW_SECONDS, safeEqual } from "./protocol";
 
 /** The only action and version this emulator serves. */
 const ACTION = "DescribeTaskInfo";

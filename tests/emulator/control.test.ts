@@ -1,7 +1,7 @@
 /** Control routes: adding tasks, stats, fault settings, and unknown routes. */
 import { InputError } from "../../provider/api/errors";
 import { type RunningEmulator, startEmulator } from "../../provider/emulator";
-import { callV2, callV3, virtualClock } from "./signedRequests";
+import { callV2, callV3, jsonOf, virtualClock } from "./signedRequests";
 
 const clock = virtualClock();
 let emu: RunningEmulator;
@@ -12,11 +12,11 @@ const post = async (path: string, body: unknown) => {
     headers: { "Content-Type": "application/json" },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: await jsonOf(response) };
 };
 const get = async (path: string) => {
   const response = await fetch(`${emu.url}${path}`);
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: await jsonOf(response) };
 };
 
 beforeEach(async () => {
@@ -109,7 +109,7 @@ describe("routing", () => {
     const response = await fetch(`${emu.url}${path}`, { method });
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("application/json");
-    expect((await response.json()).error).toContain(path);
+    expect((await jsonOf(response)).error).toContain(path);
   });
 
   it("sets Content-Length so connections can be reused", async () => {

@@ -16,6 +16,11 @@ export interface Reply {
   json: any;
 }
 
+/** The JSON body of a response, loosely typed for assertions. */
+export async function jsonOf(response: Response): Promise<any> {
+  return response.json();
+}
+
 async function reply(response: Response): Promise<Reply> {
   const text = await response.text();
   let json: unknown;

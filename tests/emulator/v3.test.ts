@@ -1,7 +1,7 @@
 /** API 3.0 through real HTTP: statuses, the Response fields, and every rejection. */
 import { signTc3 } from "../../provider/api/signV3";
 import { DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY, type RunningEmulator, startEmulator } from "../../provider/emulator";
-import { UUID, callV3, virtualClock } from "./signedRequests";
+import { UUID, callV3, jsonOf, virtualClock } from "./signedRequests";
 
 const clock = virtualClock(Date.parse("2024-05-01T08:00:00Z"));
 let emu: RunningEmulator;
@@ -125,6 +125,6 @@ describe("API 3.0 rejections", () => {
       },
       body,
     });
-    return response.json();
+    return jsonOf(response);
   }
 });
