@@ -1,5 +1,5 @@
 /** DescribeTaskInfo over API 2.0 (the seed page): building the signed GET and reading the answer. */
-import { classifyV2Code, isRetryableHttpStatus } from "./classify";
+import { classifyV2Code } from "./classify";
 import { TaskApiError } from "./errors";
 import { isObject, quoteBody, tryParseJson } from "./responseText";
 import { signV2, V2_PATH, v2StringToSign } from "./signV2";
@@ -39,23 +39,23 @@ export function parseV2Response(requestId: number, response: HttpResponse): Task
   const fail = (apiMessage: string, retryable: boolean) =>
     new TaskApiError({ kind: "malformed", requestId, apiVersion: "v2", httpStatus: response.status, apiMessage, retryable });
   const body = tryParseJson(response.body);
-  if (!isObject(body) || body.code === undefined) {
-    const what = body === undefined ? `a body that is not JSON: ${quoteBody(response.body)}` : `JSON without "code": ${quoteBody(response.body)}`;
+  const codeIsInteger = isObject(body) && (Number.isInteger(body.code) || (typeof body.code === "string" && /^-?\d+$/.test(body.code)));
+  if (!isObject(body) || !codeIsInteger) {
+    const what = body === undefined ? `a body that is not JSON: ${quoteBody(response.body)}` : `JSON without an integer "code": ${quoteBody(response.body)}`;
     // An unreadable answer is most often a proxy or gateway error page: worth another try.
     throw fail(what, true);
   }
   const code = Number(body.code);
   if (code !== 0) {
-    const cls = Number.isInteger(code) ? classifyV2Code(code) : { retryable: isRetryableHttpStatus(response.status) };
     throw new TaskApiError({
       kind: "api",
       requestId,
       apiVersion: "v2",
-      code: Number.isInteger(code) ? code : String(body.code),
+      code,
       apiMessage: typeof body.message === "string" ? body.message : undefined,
       codeDesc: typeof body.codeDesc === "string" ? body.codeDesc : undefined,
       httpStatus: response.status,
-      ...cls,
+      ...classifyV2Code(code),
     });
   }
   // The page calls data an "Array", but every example is an object: anything else is malformed.

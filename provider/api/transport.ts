@@ -63,10 +63,15 @@ export const axiosTransport: Transport = async (request: HttpRequest): Promise<H
   } catch (error) {
     if (request.signal?.aborted) throw new TransportFailure("the request was aborted", "ABORTED");
     const code = (error as { code?: string }).code;
+    const causeCode = ((error as { cause?: { code?: string } }).cause ?? {}).code;
     if (deadline.aborted || code === "ECONNABORTED" || code === "ETIMEDOUT") {
       throw new TransportFailure(`no answer within the per-request timeout of ${request.timeoutMs} ms`, "ETIMEDOUT");
     }
     const message = (error as Error).message || String(error);
-    throw new TransportFailure(message, code ?? "EUNKNOWN");
+    // axios reports a body cut short by a dropped connection as ERR_BAD_RESPONSE ("stream has been aborted").
+    if (code === "ERR_BAD_RESPONSE" && /abort|terminat|reset|socket/i.test(message)) {
+      throw new TransportFailure(`the connection was closed in the middle of the response (${message})`, "ECONNRESET");
+    }
+    throw new TransportFailure(message, causeCode ?? code ?? "EUNKNOWN");
   }
 };

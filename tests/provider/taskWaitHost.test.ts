@@ -3,7 +3,10 @@
  * project where the package is installed from `npm pack` output, against the emulator.
  */
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { packedProject } from "../support/packedProject";
+import * as fs from "fs";
+import * as path from "path";
+import { packedProject, PROGRAM_NODE, REPO_ROOT } from "../support/packedProject";
+import { execFileSync } from "child_process";
 import { registerTaskWait, type Registration } from "../support/registration";
 import { startProviderHost, type HostCallError, type ProviderHost } from "../support/providerHost";
 import { cleanEnv, SECRET_KEY, STACK_CONFIG } from "../support/emulatorEnv";
@@ -32,6 +35,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await host?.close();
   await emulator?.close();
+});
+
+test("the host runs the SDK and Node this run is for (the pinned ones, or the newest in the compatibility run)", () => {
+  const sdkVersion = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, "node_modules/@pulumi/pulumi/package.json"), "utf8")).version;
+  expect(sdkVersion(project)).toBe(process.env.REDIS_TASK_COMPAT_PULUMI || sdkVersion(REPO_ROOT));
+  const nodeMajor = execFileSync(PROGRAM_NODE, ["-p", "process.versions.node.split('.')[0]"], { encoding: "utf8" }).trim();
+  expect(nodeMajor).toBe(process.env.REDIS_TASK_COMPAT_NODE ? "22" : process.versions.node.split(".")[0]);
 });
 
 test("the registered type token and a serialized provider under 2 KB that names the package", () => {

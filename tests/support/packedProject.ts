@@ -32,6 +32,9 @@ function installedVersion(name: string): string {
   return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")).version;
 }
 
+/** The node binary that runs programs and the provider host: Node 22 in the compatibility run. */
+export const PROGRAM_NODE = process.env.REDIS_TASK_COMPAT_NODE || process.execPath;
+
 /** Options of {@link packedProject}. */
 export interface PackedProjectOptions {
   /** Extra dependencies of the consumer project, name → version. */
@@ -49,7 +52,8 @@ export function packedProject(options: PackedProjectOptions = {}): string {
     throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   }
   const dependencies: Record<string, string> = {
-    "@pulumi/pulumi": installedVersion("@pulumi/pulumi"),
+    // The compatibility run in .ci/run sets this to the newest SDK (which needs Node 22).
+    "@pulumi/pulumi": process.env.REDIS_TASK_COMPAT_PULUMI || installedVersion("@pulumi/pulumi"),
     "@pulumi/policy": installedVersion("@pulumi/policy"),
     ...options.dependencies,
   };

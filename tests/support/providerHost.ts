@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "child_process";
 import * as path from "path";
+import { PROGRAM_NODE } from "./packedProject";
 
 /** The error of a failed create/update, with the partial-failure details when the host sent them. */
 export interface HostCallError extends Error {
@@ -32,7 +33,7 @@ export interface ProviderHost {
 const URN = "urn:pulumi:test::redis-task::pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait::gate";
 
 /** Starts the host in `projectDir` with `env` and connects to it. */
-export async function startProviderHost(projectDir: string, env: NodeJS.ProcessEnv = process.env, nodeBinary = process.execPath): Promise<ProviderHost> {
+export async function startProviderHost(projectDir: string, env: NodeJS.ProcessEnv = process.env, nodeBinary = PROGRAM_NODE): Promise<ProviderHost> {
   const load = (module: string) => require(require.resolve(module, { paths: [projectDir] }));
   const grpc = load("@grpc/grpc-js");
   const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));

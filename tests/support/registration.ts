@@ -6,6 +6,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { PROGRAM_NODE } from "./packedProject";
 
 const SCRIPT = `
 const pulumi = require("@pulumi/pulumi");
@@ -31,7 +32,7 @@ export interface Registration {
 export function registerTaskWait(projectDir: string, name: string, args: Record<string, unknown>, opts: Record<string, unknown> = {}): Registration {
   const script = path.join(projectDir, "register-task-wait.js");
   if (!fs.existsSync(script)) fs.writeFileSync(script, SCRIPT);
-  const out = execFileSync(process.execPath, [script, JSON.stringify({ name, args, opts })], { cwd: projectDir, encoding: "utf8" });
+  const out = execFileSync(PROGRAM_NODE, [script, JSON.stringify({ name, args, opts })], { cwd: projectDir, encoding: "utf8" });
   const registrations: Registration[] = JSON.parse(out);
   const taskWait = registrations.find((r) => r.name === name);
   if (!taskWait) throw new Error(`no registration of ${name} in ${out}`);
