@@ -48,5 +48,6 @@ export function resetMidResponse(res: ServerResponse): void {
 
 /** Resolves after `ms` real milliseconds (0: at once). */
 export function delay(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+  // Unref'd: a delayed answer to a request nobody waits for any more must not keep a closed emulator's process alive.
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms).unref()) : Promise.resolve();
 }

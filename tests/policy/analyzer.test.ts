@@ -68,6 +68,9 @@ test("the example pack pins this package, @pulumi/policy and @pulumi/pulumi at t
     "@pulumi/pulumi": root.devDependencies["@pulumi/pulumi"],
     "pulumi-tencentcloud-redis-task": root.version,
   });
+  // run-policy-pack compiles index.ts with the TypeScript it finds; without one it falls back to a
+  // vendored 3.8, which cannot resolve the package's "exports" subpath `/policy`.
+  expect(pack.devDependencies).toEqual({ typescript: root.devDependencies.typescript });
   expect(fs.readFileSync(path.join(REPO_ROOT, "examples", "policy-pack", "PulumiPolicy.yaml"), "utf8")).toMatch(/^runtime: nodejs$/m);
 });
 

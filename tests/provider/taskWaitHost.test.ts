@@ -166,6 +166,15 @@ test("a numeric string requestId is accepted and recorded as a number", async ()
   expect(checked.inputs.requestId).toBe(reg.inputs.requestId);
 });
 
+test("concurrent waits on the same task share their polls", async () => {
+  const reg = taskWait([{ status: 1, ms: 1200 }, { status: 2 }]);
+  const [a, b] = await Promise.all([host.create(reg.inputs), host.create({ ...reg.inputs, displayName: "second" })]);
+  const calls = emulator.stats().byRequestId[String(reg.inputs.requestId)];
+  const polls = Number(a.properties.polls) + Number(b.properties.polls);
+  expect(polls).toBeGreaterThanOrEqual(6);
+  expect(calls).toBeLessThanOrEqual(polls / 2 + 1);
+});
+
 test("the secret key appears in no response of the host and in no output line", () => {
   expect(host.transcript().length).toBeGreaterThan(1000);
   expect(host.transcript()).not.toContain(SECRET_KEY);

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT } from "./packedProject";
+import { PROGRAM_NODE, REPO_ROOT } from "./packedProject";
 
 /** Enforcement levels as the policy SDK names them. */
 export type EnforcementLevelName = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -65,22 +65,25 @@ export interface PolicyAnalyzer {
 }
 
 /**
- * Copies `examples/policy-pack` into a fresh directory inside `projectDir` (so its `require`s
- * resolve from the project's `node_modules`) with the `index.js` that `npm run build` compiled
- * from its `index.ts`. Returns the directory; remove it when done.
+ * Copies `examples/policy-pack` into a fresh directory inside `projectDir`, so its `require`s
+ * resolve from the project's `node_modules` as they would from the pack's own. The entry is
+ * `compiled` (default): the `index.js` that `npm run build` compiled from the pack's `index.ts`,
+ * which `require(".")` prefers over `index.ts`; or `typescript`: the `index.ts` itself, for
+ * run-policy-pack's ts-node to compile. Returns the directory; remove it when done.
  */
-export function installExamplePolicyPack(projectDir: string): string {
+export function installExamplePolicyPack(projectDir: string, entry: "compiled" | "typescript" = "compiled"): string {
   const source = path.join(REPO_ROOT, "examples", "policy-pack");
   const compiled = path.join(REPO_ROOT, "dist", "examples", "policy-pack", "index.js");
-  if (!fs.existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first`);
+  if (entry === "compiled" && !fs.existsSync(compiled)) throw new Error(`${compiled} is missing: run \`npm run build\` first`);
   const dir = fs.mkdtempSync(path.join(projectDir, "policy-pack-"));
   for (const file of ["PulumiPolicy.yaml", "package.json"]) fs.copyFileSync(path.join(source, file), path.join(dir, file));
-  fs.copyFileSync(compiled, path.join(dir, "index.js"));
+  if (entry === "compiled") fs.copyFileSync(compiled, path.join(dir, "index.js"));
+  else fs.copyFileSync(path.join(source, "index.ts"), path.join(dir, "index.ts"));
   return dir;
 }
 
 /** Starts the pack in `packDir` under the project's `run-policy-pack` with `env`, and connects to it. */
-export async function startPolicyAnalyzer(packDir: string, env: NodeJS.ProcessEnv = process.env): Promise<PolicyAnalyzer> {
+export async function startPolicyAnalyzer(packDir: string, env: NodeJS.ProcessEnv = process.env, nodeBinary = PROGRAM_NODE): Promise<PolicyAnalyzer> {
   const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [packDir] }));
   const load = (module: string) => require(require.resolve(module, { paths: [sdk] }));
   const grpc = load("@grpc/grpc-js");
@@ -89,7 +92,7 @@ export async function startPolicyAnalyzer(packDir: string, env: NodeJS.ProcessEn
   const structproto = load("google-protobuf/google/protobuf/struct_pb");
   const emptyproto = load("google-protobuf/google/protobuf/empty_pb");
 
-  const child = spawn(process.execPath, [path.join(sdk, "cmd", "run-policy-pack"), "127.0.0.1:0", "."], {
+  const child = spawn(nodeBinary, [path.join(sdk, "cmd", "run-policy-pack"), "127.0.0.1:0", "."], {
     cwd: packDir,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -98,11 +101,17 @@ export async function startPolicyAnalyzer(packDir: string, env: NodeJS.ProcessEn
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const firstLine = output.split("\n")[0];
-      if (output.includes("\n")) /^\d+$/.test(firstLine) ? resolve(Number(firstLine)) : reject(new Error(`policy pack printed no port: ${output}`));
+      if (!output.includes("\n")) return;
+      const firstLine = output.split("\n")[0].trim();
+      if (/^\d+$/.test(firstLine)) resolve(Number(firstLine));
+      else reject(new Error(`policy pack printed no port: ${output}`));
     });
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("exit", (code) => reject(new Error(`policy pack exited with ${code}: ${output}`)));
+  }).catch((error) => {
+    // A pack that started but printed something else would otherwise outlive the test run.
+    child.kill("SIGKILL");
+    throw error;
   });
   const client = new rpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 
