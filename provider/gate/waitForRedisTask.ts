@@ -62,6 +62,8 @@ export async function waitForRedisTask(options: RedisTaskWaitOptions): Promise<R
     key: taskPollKey({ endpoint, region: settings.region, requestId, apiVersion: settings.apiVersion, secretId: settings.secretId }),
     query: (signal) => describeTaskInfo(requestId, settings, { transport: options.transport, signal, now: options.clock && (() => options.clock!.now()) }),
     rateLimiter: options.rateLimiter,
+    // Another wait's answer no older than this wait's own minimum interval is as good as a poll.
+    maxAgeMs: durations.minPollIntervalMs,
   });
   const write = options.writeProgress === undefined ? (line: string) => process.stderr.write(line + "\n") : options.writeProgress;
   const reporter = write ? new ProgressReporter(options.label, requestId, write) : undefined;

@@ -53,7 +53,7 @@ export interface NextPollInput {
 export function nextPollDelay(input: NextPollInput): number | undefined {
   const margin = input.finalPollMarginMs ?? FINAL_POLL_MARGIN_MS;
   const untilFinalPoll = input.remainingMs - margin;
-  if (input.remainingMs <= 0) return undefined;
+  if (untilFinalPoll <= 0) return undefined;
   const delay = pollDelay(input.attempt, input.minMs, input.maxMs, input.random);
   return Math.min(delay, untilFinalPoll);
 }

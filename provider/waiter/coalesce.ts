@@ -1,6 +1,9 @@
 /**
  * Single-flight: concurrent polls of the same task share one DescribeTaskInfo call, so waits on
  * the same (endpoint, region, requestId) cost the API one call per round, not one per wait.
+ * Independent jittered schedules rarely poll at the same instant, so a caller may also accept a
+ * recent answer (`maxAgeMs`): one no older than its own minimum poll interval is as good as a
+ * poll of its own, since it would not have polled more often than that anyway.
  */
 import { abortReason } from "./abort";
 
@@ -12,9 +15,16 @@ interface Flight {
   callers: number;
 }
 
-/** Shares one in-flight promise among concurrent calls with the same key. */
+/** Answers kept for reuse are dropped after this long (the longest sensible poll interval). */
+const RECENT_RETENTION_MS = 10 * 60_000;
+
+/** Shares one in-flight promise among concurrent calls with the same key, and recent answers. */
 export class PollCoalescer {
   private readonly flights = new Map<string, Flight>();
+  private readonly recent = new Map<string, { value: unknown; at: number }>();
+
+  /** @param now the time source for the age of recent answers; default `Date.now`. */
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** Keys with a call in flight. */
   get inFlight(): number {
@@ -28,8 +38,10 @@ export class PollCoalescer {
    * `signal` lets this caller leave early (its promise rejects with the abort reason) without
    * disturbing the others; the signal given to `run` aborts only when all callers have left.
    */
-  run<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  run<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, maxAgeMs = 0): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const recent = this.recent.get(key);
+    if (recent && maxAgeMs > 0 && this.now() - recent.at <= maxAgeMs) return Promise.resolve(recent.value as T);
     let flight = this.flights.get(key);
     if (!flight) flight = this.start(key, run);
     flight.callers++;
@@ -41,7 +53,10 @@ export class PollCoalescer {
     const flight: Flight = { promise: Promise.resolve().then(() => run(controller.signal)), controller, callers: 0 };
     this.flights.set(key, flight);
     const land = () => this.forget(key, flight);
-    flight.promise.then(land, land);
+    flight.promise.then((value) => {
+      this.remember(key, value);
+      land();
+    }, land);
     return flight;
   }
 
@@ -69,6 +84,15 @@ export class PollCoalescer {
     });
   }
 
+  /** Keeps a successful answer for reuse; errors are never reused, so a retry always asks again. */
+  private remember(key: string, value: unknown): void {
+    const at = this.now();
+    this.recent.set(key, { value, at });
+    if (this.recent.size > 1000) {
+      for (const [oldKey, entry] of this.recent) if (at - entry.at > RECENT_RETENTION_MS) this.recent.delete(oldKey);
+    }
+  }
+
   private forget(key: string, flight: Flight): void {
     if (this.flights.get(key) === flight) this.flights.delete(key);
   }
@@ -84,6 +108,6 @@ export function sharedPollCoalescer(): PollCoalescer {
 }
 
 /** {@link PollCoalescer.run} on the process-wide coalescer. */
-export function coalesce<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-  return sharedPollCoalescer().run(key, run, signal);
+export function coalesce<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, maxAgeMs = 0): Promise<T> {
+  return sharedPollCoalescer().run(key, run, signal, maxAgeMs);
 }

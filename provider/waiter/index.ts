@@ -14,4 +14,3 @@ export type { RateLimiterOptions } from "./rateLimiter";
 export { PollCoalescer, coalesce, sharedPollCoalescer } from "./coalesce";
 export { sharedTaskQuery, taskPollKey } from "./query";
 export type { SharedTaskQueryOptions, TaskPollKeyParts } from "./query";
-export { abortable, abortReason } from "./abort";

@@ -30,6 +30,8 @@ export interface SharedTaskQueryOptions {
   rateLimiter?: RateLimiter | false;
   /** Default the process-wide coalescer; `false` for none. */
   coalescer?: PollCoalescer | false;
+  /** Accept a shared answer up to this old instead of calling (see `PollCoalescer`); default 0. */
+  maxAgeMs?: number;
 }
 
 /**
@@ -46,5 +48,5 @@ export function sharedTaskQuery(options: SharedTaskQueryOptions): TaskQuery {
         return query(signal);
       }
     : query;
-  return coalescer ? (signal) => coalescer.run(key, paced, signal) : paced;
+  return coalescer ? (signal) => coalescer.run(key, paced, signal, options.maxAgeMs ?? 0) : paced;
 }

@@ -14,6 +14,8 @@ export interface VirtualClockOptions {
    * {@link VirtualClock.setAutoAdvance}); default false (time moves only by `advance`/`runUntilIdle`).
    */
   autoAdvance?: boolean;
+  /** Keep every sleep duration in `sleepCalls`; default true. Turn off for long benchmarks. */
+  recordSleeps?: boolean;
 }
 
 interface Timer {
@@ -35,10 +37,12 @@ export class VirtualClock implements Clock {
   private seq = 0;
   private auto: boolean;
   private jumpScheduled = false;
+  private readonly recordSleeps: boolean;
 
   constructor(options: VirtualClockOptions = {}) {
     this.current = options.startMs ?? 0;
     this.auto = options.autoAdvance ?? false;
+    this.recordSleeps = options.recordSleeps ?? true;
   }
 
   now(): number {
@@ -46,7 +50,7 @@ export class VirtualClock implements Clock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    this.sleepCalls.push(ms);
+    if (this.recordSleeps) this.sleepCalls.push(ms);
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {

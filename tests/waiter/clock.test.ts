@@ -122,6 +122,13 @@ describe("VirtualClock", () => {
     expect(clock.now()).toBe(33);
   });
 
+  it("can skip recording sleeps (long benchmarks)", async () => {
+    const clock = new VirtualClock({ autoAdvance: true, recordSleeps: false });
+    await clock.sleep(3);
+    expect(clock.sleepCalls).toEqual([]);
+    expect(clock.now()).toBe(3);
+  });
+
   it("auto-advance runs an hour of sleeps instantly and deterministically", async () => {
     const run = async () => {
       const clock = new VirtualClock({ autoAdvance: true });

@@ -149,3 +149,36 @@ describe("coalesce (process-wide)", () => {
     expect(m.run).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("reuse of recent answers", () => {
+  test("a caller accepts an answer no older than its maxAgeMs, and calls again once it is older", async () => {
+    let now = 0;
+    const coalescer = new PollCoalescer(() => now);
+    let calls = 0;
+    const run = async () => ++calls;
+    expect(await coalescer.run("k", run, undefined, 1000)).toBe(1);
+    now = 1000;
+    expect(await coalescer.run("k", run, undefined, 1000)).toBe(1);
+    now = 1001;
+    expect(await coalescer.run("k", run, undefined, 1000)).toBe(2);
+    expect(calls).toBe(2);
+  });
+
+  test("without maxAgeMs nothing is reused, and errors are never reused", async () => {
+    let now = 0;
+    const coalescer = new PollCoalescer(() => now);
+    let calls = 0;
+    await coalescer.run("k", async () => ++calls);
+    await coalescer.run("k", async () => ++calls);
+    expect(calls).toBe(2);
+    await expect(coalescer.run("e", async () => Promise.reject(new Error("boom")), undefined, 1000)).rejects.toThrow("boom");
+    now = 1;
+    expect(await coalescer.run("e", async () => "fresh", undefined, 1000)).toBe("fresh");
+  });
+
+  test("answers are kept per key", async () => {
+    const coalescer = new PollCoalescer(() => 0);
+    await coalescer.run("a", async () => "A", undefined, 1000);
+    expect(await coalescer.run("b", async () => "B", undefined, 1000)).toBe("B");
+  });
+});
