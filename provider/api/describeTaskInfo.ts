@@ -41,7 +41,7 @@ export async function describeTaskInfo(requestId: number, settings: ClientSettin
       code,
       apiMessage: `${(error as Error).message} (${new URL(request.url).origin})`,
       retryable: code !== "ABORTED",
-      hint: code === "ABORTED" ? undefined : "Check the endpoint and the network; retried with backoff while waiting",
+      hint: code === "ABORTED" ? undefined : "Check the endpoint and the network (a wait retries this until its timeout)",
       cause: error,
     });
   }

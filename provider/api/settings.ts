@@ -30,6 +30,13 @@ export const SETTING_SOURCES = {
   endpoint: { config: "tencentcloud-redis-task:endpoint", env: ["TENCENTCLOUD_REDIS_ENDPOINT"] },
 } as const;
 
+/** Names where the region came from, so a bad value points at the setting to fix. */
+function regionSource(explicit: SettingsInput, config: ConfigLookup | undefined, env: NodeJS.ProcessEnv): string {
+  if (explicit.region) return "region";
+  if (config?.(SETTING_SOURCES.region.config)) return SETTING_SOURCES.region.config;
+  return env.TENCENTCLOUD_REGION ? "TENCENTCLOUD_REGION" : "region";
+}
+
 /** Default per-request timeout: long enough for a slow API answer, short enough to retry within a wait. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -54,7 +61,7 @@ export function resolveClientSettings(
   };
   const secretId = pick("secretId");
   const secretKey = pick("secretKey");
-  const region = parseRegion(pick("region"));
+  const region = parseRegion(pick("region"), regionSource(explicit, config, env));
   const missing = [
     !secretId && SETTING_SOURCES.secretId,
     !secretKey && SETTING_SOURCES.secretKey,

@@ -32,7 +32,8 @@ export async function runWait(argv: string[], io: CommandIO, interrupt?: Promise
     return ExitCode.Ok;
   }
   const durations = { timeout: line.extra.timeout, minPollInterval: line.extra["min-poll-interval"], maxPollInterval: line.extra["max-poll-interval"] };
-  waitDurations(durations); // bad durations are usage errors, before any call
+  // Bad durations are usage errors, found before any call.
+  waitDurations(durations, { timeout: "--timeout", minPollInterval: "--min-poll-interval", maxPollInterval: "--max-poll-interval" });
   const settings = line.settings();
 
   const controller = new AbortController();

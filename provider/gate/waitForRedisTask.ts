@@ -14,6 +14,7 @@ import type { Clock, WaitResult } from "../waiter/types";
 import { DEFAULT_MAX_POLL_INTERVAL_MS, DEFAULT_MIN_POLL_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from "./defaults";
 import { ProgressReporter } from "./progress";
 import { InputError } from "../api/errors";
+import { showValue } from "../input/showValue";
 
 /** Options of {@link waitForRedisTask}; durations as users write them (`"45m"`, `"1s"`, seconds). */
 export interface RedisTaskWaitOptions {
@@ -39,16 +40,25 @@ export interface RedisTaskWaitResult extends WaitResult {
   timeoutMs: number;
 }
 
-/** Parses the three durations, with the defaults, checking min ≤ max. */
-export function waitDurations(options: Pick<RedisTaskWaitOptions, "timeout" | "minPollInterval" | "maxPollInterval">) {
+type DurationField = "timeout" | "minPollInterval" | "maxPollInterval";
+const FIELD_NAMES: Record<DurationField, string> = { timeout: "timeout", minPollInterval: "minPollInterval", maxPollInterval: "maxPollInterval" };
+
+/**
+ * Parses the three durations, with the defaults, checking min ≤ max. `names` are the fields as
+ * the user wrote them (the CLI's `--timeout`), for error messages.
+ */
+export function waitDurations(options: Pick<RedisTaskWaitOptions, DurationField>, names: Record<DurationField, string> = FIELD_NAMES) {
   const ms = (value: string | number | undefined, field: string, fallback: number) =>
     value === undefined || value === "" ? fallback : parseDuration(value, field);
-  const timeoutMs = ms(options.timeout, "timeout", DEFAULT_TIMEOUT_MS);
-  const minPollIntervalMs = ms(options.minPollInterval, "minPollInterval", DEFAULT_MIN_POLL_INTERVAL_MS);
+  const timeoutMs = ms(options.timeout, names.timeout, DEFAULT_TIMEOUT_MS);
+  const minPollIntervalMs = ms(options.minPollInterval, names.minPollInterval, DEFAULT_MIN_POLL_INTERVAL_MS);
   // A minimum above the default maximum raises the maximum with it rather than failing.
-  const maxPollIntervalMs = ms(options.maxPollInterval, "maxPollInterval", Math.max(DEFAULT_MAX_POLL_INTERVAL_MS, minPollIntervalMs));
+  const maxPollIntervalMs = ms(options.maxPollInterval, names.maxPollInterval, Math.max(DEFAULT_MAX_POLL_INTERVAL_MS, minPollIntervalMs));
   if (minPollIntervalMs > maxPollIntervalMs) {
-    throw new InputError("minPollInterval", `minPollInterval must not exceed maxPollInterval; got ${options.minPollInterval} > ${options.maxPollInterval}`);
+    throw new InputError(
+      names.minPollInterval,
+      `${names.minPollInterval} must not exceed ${names.maxPollInterval}; got ${showValue(options.minPollInterval)} > ${showValue(options.maxPollInterval)}`,
+    );
   }
   return { timeoutMs, minPollIntervalMs, maxPollIntervalMs };
 }

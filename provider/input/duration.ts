@@ -1,5 +1,6 @@
 /** Durations as users write them: `"45m"`, `"90s"`, `"1h30m"`, `"500ms"`, or a number of seconds. */
 import { InputError } from "../api/errors";
+import { showValue } from "./showValue";
 
 const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const durationPattern = /^(\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
@@ -25,7 +26,7 @@ export function parseDuration(value: unknown, field: string): number {
     }
   }
   if (ms === undefined || !(ms > 0)) {
-    throw new InputError(field, `${field} must be ${DURATION_FORM}; got ${JSON.stringify(value)}`);
+    throw new InputError(field, `${field} must be ${DURATION_FORM}; got ${showValue(value)}`);
   }
   return Math.round(ms);
 }

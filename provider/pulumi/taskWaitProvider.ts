@@ -4,6 +4,8 @@
  * queries once; there is no `delete`, since a task needs no cleanup.
  */
 import { resolveClientSettings } from "../api/settings";
+import { TaskApiError } from "../api/errors";
+import { TaskStatus } from "../api/status";
 import { describeTaskInfo } from "../api/describeTaskInfo";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
 import { configureRateLimit } from "../gate/rateLimit";
@@ -16,6 +18,13 @@ type Props = Record<string, unknown>;
 
 /** The fields that change how to wait, not what: updated in place. */
 const TUNING_FIELDS = ["timeout", "minPollInterval", "maxPollInterval", "displayName"] as const;
+
+/** True for the answers that say the task does not exist (any more). */
+function isTaskGone(error: unknown): boolean {
+  if (!(error instanceof TaskApiError) || error.kind !== "api") return false;
+  const code = String(error.code);
+  return code === "11201" || code === "5000" || code.startsWith("InvalidParameter") || code.startsWith("ResourceNotFound");
+}
 
 /** Settings for a TaskWait's calls: its inputs first, then stack config, then the environment. */
 function settingsFor(inputs: TaskWaitInputs) {
@@ -64,8 +73,11 @@ export const taskWaitProvider = {
     changed("endpoint", olds.endpoint, news.endpoint);
     changed("apiVersion", olds.apiVersion ?? "v2", news.apiVersion ?? "v2");
     const tuned = TUNING_FIELDS.some((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
+    // A gate not recorded as succeeded (a timeout, or a refresh that cleared the init error)
+    // must be updated, which resumes the wait; otherwise dependents would proceed.
+    const notReady = olds.status !== TaskStatus.Succeeded;
     return {
-      changes: replaces.length > 0 || tuned,
+      changes: replaces.length > 0 || tuned || notReady,
       replaces,
       deleteBeforeReplace: false,
     };
@@ -76,7 +88,7 @@ export const taskWaitProvider = {
   },
 
   async update(_id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-    if (olds.status === 2) {
+    if (olds.status === TaskStatus.Succeeded) {
       // Already succeeded: new tuning settings are recorded without waiting again.
       const outs: Props = { ...olds };
       for (const field of TUNING_FIELDS) outs[field] = news[field];
@@ -89,7 +101,14 @@ export const taskWaitProvider = {
   async read(id: string, props: Props): Promise<{ id: string; props: Props }> {
     const inputs = toTaskWaitInputs(props);
     const settings = settingsFor(inputs);
-    const record = await describeTaskInfo(inputs.requestId, settings);
+    let record;
+    try {
+      record = await describeTaskInfo(inputs.requestId, settings);
+    } catch (error) {
+      // The API forgets old tasks; a gate that saw its task succeed stays succeeded.
+      if (props.status === TaskStatus.Succeeded && isTaskGone(error)) return { id, props };
+      throw error;
+    }
     const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
     for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];
     return { id, props: { ...props, ...refreshed } };

@@ -11,6 +11,12 @@
 export const FINAL_POLL_MARGIN_MS = 50;
 
 /**
+ * How long after the deadline a call still in flight may finish before the wait abandons it and
+ * times out: room for the final poll's answer, far shorter than the per-request timeout.
+ */
+export const DEADLINE_GRACE_MS = 500;
+
+/**
  * Full-jitter exponential backoff, as smithy's waiters do it: a whole number of milliseconds
  * drawn uniformly from [minMs, min(maxMs, minMs * 2^(attempt - 1))].
  *

@@ -1,9 +1,9 @@
 /** The wait loop: poll a Redis task until it ends, the deadline passes, or the caller aborts. */
 import { TaskStatus, isFailureStatus } from "../api/status";
-import type { TaskApiError } from "../api/errors";
+import { TaskApiError } from "../api/errors";
 import type { TaskRecord } from "../api/types";
 import { abortable } from "./abort";
-import { nextPollDelay } from "./backoff";
+import { DEADLINE_GRACE_MS, nextPollDelay } from "./backoff";
 import { systemClock } from "./clock";
 import { asTaskApiError, extendStreak, isPermanent, type ErrorStreak } from "./retry";
 import type { WaitOptions, WaitProgress, WaitResult, WaitState } from "./types";
@@ -25,6 +25,23 @@ export async function waitForTask(options: WaitOptions): Promise<WaitResult> {
   const startedAt = clock.now();
   const deadline = startedAt + options.timeoutMs;
 
+  // A call still in flight this long after the deadline is abandoned: the per-request timeout
+  // (10 s by default) must not stretch a short wait, and the final poll, made just before the
+  // deadline, still gets time to answer.
+  const stopDeadline = new AbortController();
+  const deadlinePassed = new AbortController();
+  clock.sleep(options.timeoutMs + DEADLINE_GRACE_MS, stopDeadline.signal).then(
+    () => deadlinePassed.abort(new Error(`the wait's timeout of ${options.timeoutMs} ms passed`)),
+    () => undefined,
+  );
+  const callSignal = signal ? AbortSignal.any([signal, deadlinePassed.signal]) : deadlinePassed.signal;
+  try {
+    return await pollUntilDone();
+  } finally {
+    stopDeadline.abort();
+  }
+
+  async function pollUntilDone(): Promise<WaitResult> {
   let record: TaskRecord | undefined;
   let lastError: TaskApiError | undefined;
   let streak: ErrorStreak | undefined;
@@ -46,7 +63,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitResult> {
     const previousStatus = record?.status;
     polls++;
     try {
-      record = await abortable(query(signal), signal);
+      record = await abortable(query(callSignal), callSignal);
       lastError = undefined;
       streak = undefined;
       if (record.status !== previousStatus) notify(options.onStatusChange, progress(previousStatus));
@@ -56,6 +73,16 @@ export async function waitForTask(options: WaitOptions): Promise<WaitResult> {
     } catch (thrown) {
       // A call cut short by the abort is not an API failure.
       if (signal?.aborted) return end("aborted");
+      if (deadlinePassed.signal.aborted) {
+        const unanswered = new TaskApiError({
+          kind: "transport",
+          requestId,
+          code: "ETIMEDOUT",
+          apiMessage: `the call made before the deadline was still unanswered ${DEADLINE_GRACE_MS} ms after it`,
+          retryable: true,
+        });
+        return end("timedOut", unanswered);
+      }
       lastError = asTaskApiError(thrown, requestId);
       streak = extendStreak(streak, lastError);
       notify(options.onPoll, progress(previousStatus, lastError));
@@ -76,6 +103,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitResult> {
       if (signal?.aborted) return end("aborted");
       throw thrown; // a clock that fails on its own is broken: not a wait outcome
     }
+  }
   }
 }
 

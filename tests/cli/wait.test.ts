@@ -88,7 +88,7 @@ test("Ctrl-C exits 130 at once", async () => {
 test("exit 2 for bad durations and 4 for an unknown task", async () => {
   const bad = await wait(["1", "--timeout", "soon"]);
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain('timeout must be a positive duration such as "90s"');
+  expect(bad.stderr).toContain('--timeout must be a positive duration such as "90s"');
   const unknown = await wait(["999"]);
   expect(unknown.code).toBe(4);
   expect(unknown.stderr).toContain("11201");

@@ -14,7 +14,7 @@ test("durations parse in every accepted form", () => {
 
 test("a minimum above the default maximum raises the maximum; an explicit max below the min is an error naming both", () => {
   expect(waitDurations({ minPollInterval: "1m" }).maxPollIntervalMs).toBe(60_000);
-  expect(() => waitDurations({ minPollInterval: "30s", maxPollInterval: "10s" })).toThrow("minPollInterval must not exceed maxPollInterval; got 30s > 10s");
+  expect(() => waitDurations({ minPollInterval: "30s", maxPollInterval: "10s" })).toThrow('minPollInterval must not exceed maxPollInterval; got "30s" > "10s"');
 });
 
 test.each([["0"], ["-5"], ["soon"], ["5 minutes"], [""]])("timeout %p is rejected naming the field", (value) => {

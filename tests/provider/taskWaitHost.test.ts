@@ -54,6 +54,15 @@ test("the registered type token and a serialized provider under 2 KB that names 
   expect(text).not.toContain(SECRET_KEY);
 });
 
+test("customTimeouts.create becomes the wait's timeout when no timeout is given, since the host never delivers it", () => {
+  const fromOpts = registerTaskWait(project, "gate", { requestId: 1 }, { customTimeouts: { create: "7m" } });
+  expect(fromOpts.inputs.timeout).toBe("7m");
+  const explicit = registerTaskWait(project, "gate", { requestId: 1, timeout: "90s" }, { customTimeouts: { create: "7m" } });
+  expect(explicit.inputs.timeout).toBe("90s");
+  expect(fromOpts.inputs.displayName).toBe("gate");
+  expect(Object.keys(fromOpts.inputs).filter((k) => /secret|key|token/i.test(k))).toEqual([]);
+});
+
 test("create blocks until the task succeeds and records the task's outputs", async () => {
   const reg = taskWait([{ status: 0, ms: 300 }, { status: 1, ms: 600 }, { status: 2 }], { apiVersion: "v3" }, { taskType: "FLOW_RESIZE", instanceId: "crs-1" });
   const checked = await host.check({}, reg.inputs);
@@ -148,6 +157,15 @@ test("read queries once and never waits; delete makes no API call", async () => 
   expect(emulator.stats().byRequestId[key]).toBe(before + 1);
   await host.delete(created.id, created.properties);
   expect(emulator.stats().byRequestId[key]).toBe(before + 1);
+});
+
+test("refresh keeps a succeeded gate whose task the API no longer knows, and fails for one not yet succeeded", async () => {
+  const reg = taskWait([{ status: 2 }]);
+  const created = await host.create(reg.inputs);
+  const forgotten = { ...created.properties, requestId: 999_999_999 };
+  const read = await host.read(created.id, forgotten);
+  expect(read.properties).toMatchObject({ status: 2, statusText: "Succeeded", requestId: 999_999_999 });
+  await expect(host.read(created.id, { ...forgotten, status: 1, statusText: "Executing" })).rejects.toThrow("11201");
 });
 
 test("check rejects bad input naming the field, and lets unknown preview values pass", async () => {

@@ -136,7 +136,8 @@ test("v3: a wait past its timeout is recorded as not ready (initFailure); the ne
 });
 
 test("v2: after a `pulumi refresh` of a not-ready gate (init errors cleared), the next up still resumes the wait", async () => {
-  const inputs = gate([{ status: 1, ms: 1500 }, { status: 2 }], { timeout: "700ms" });
+  // The task outlasts the create's timeout (0.7 s) but not the update's second 0.7 s.
+  const inputs = gate([{ status: 1, ms: 1100 }, { status: 2 }], { timeout: "700ms" });
   const error = await failure(host.create((await host.check({}, inputs)).inputs));
   const { id, properties } = error.initFailure!;
   expect(properties.status).toBe(1);
@@ -145,9 +146,7 @@ test("v2: after a `pulumi refresh` of a not-ready gate (init errors cleared), th
   const refreshed = await host.read(id, properties);
   expect(refreshed.properties).toMatchObject({ status: 1, statusText: "Executing" });
 
-  // The next `up` now updates only if Diff reports a change. KNOWN BUG (docs/RELIABILITY.md):
-  // Diff ignores the recorded status, answers DIFF_NONE, and the gate is left not ready while
-  // the resources that depend on it are created.
+  // The next `up` updates only if Diff reports a change: a gate recorded as not ready always does.
   const diff = await host.diff(id, refreshed.properties, inputs);
   expect({ changes: diff.changes === DIFF_NONE ? "DIFF_NONE" : diff.changes === DIFF_SOME ? "DIFF_SOME" : diff.changes, replaces: diff.replaces }).toEqual({
     changes: "DIFF_SOME",

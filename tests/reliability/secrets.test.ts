@@ -131,7 +131,7 @@ test("the provider host: every gRPC response and error and all its output, on ev
       await host.diff(created.id, created.properties, { ...ok, timeout: "1h" });
       await host.update(created.id, created.properties, { ...ok, timeout: "1h" });
       await host.delete(created.id, created.properties);
-      expect(wire.requests().join("\n")).toContain(TOKEN); collect("SELFTEST", wire.requests().join("\n"));
+      expect(wire.requests().join("\n")).toContain(TOKEN); // the host really signed with the token
 
       const outcomes = await Promise.all([
         settled(host.create(inputs(apiVersion, task([{ status: 3 }], { taskMessage: "resize failed: no capacity" })))),

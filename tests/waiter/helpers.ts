@@ -2,7 +2,8 @@
 import { TaskApiError, type TaskApiErrorDetails } from "../../provider/api/errors";
 import { statusText, type TaskStatusCode } from "../../provider/api/status";
 import type { TaskRecord } from "../../provider/api/types";
-import type { Clock } from "../../provider/waiter";
+import type { Clock, VirtualClock } from "../../provider/waiter";
+import { DEADLINE_GRACE_MS } from "../../provider/waiter/backoff";
 
 export const REQUEST_ID = 11963;
 
@@ -39,4 +40,13 @@ export function scriptedQuery(clock: Clock, steps: Step[], latencyMs = 0) {
 export function randomSequence(...values: number[]): () => number {
   let i = 0;
   return () => values[Math.min(i++, values.length - 1)];
+}
+
+/**
+ * The poll delays a wait slept, after checking its first sleep: the watch that abandons a call
+ * still in flight DEADLINE_GRACE_MS after the deadline.
+ */
+export function pollDelays(clock: VirtualClock, timeoutMs: number): number[] {
+  expect(clock.sleepCalls[0]).toBe(timeoutMs + DEADLINE_GRACE_MS);
+  return clock.sleepCalls.slice(1);
 }

@@ -1,7 +1,7 @@
 import { TaskApiError } from "../../provider/api/errors";
 import { TaskStatus } from "../../provider/api/status";
 import { VirtualClock, waitForTask, type WaitOptions } from "../../provider/waiter";
-import { REQUEST_ID, apiError, scriptedQuery, type Step } from "./helpers";
+import { REQUEST_ID, apiError, pollDelays, scriptedQuery, type Step } from "./helpers";
 
 const { Waiting, Executing, Succeeded } = TaskStatus;
 
@@ -33,7 +33,7 @@ describe("waitForTask: permanent errors", () => {
     const result = await waitForTask(options);
     expect(result).toEqual({ state: "error", record: undefined, polls: 1, waitedMs: 0, error });
     expect(script.callTimes).toEqual([0]);
-    expect(clock.sleepCalls).toEqual([]);
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([]);
   });
 
   it("keeps the last record seen before the permanent error", async () => {
@@ -67,7 +67,7 @@ describe("waitForTask: retryable errors", () => {
     const result = await waitForTask(options);
     expect(result).toMatchObject({ state: "succeeded", polls: 4, waitedMs: 3000 });
     expect(result.error).toBeUndefined();
-    expect(clock.sleepCalls).toEqual([1000, 1000, 1000]);
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([1000, 1000, 1000]);
   });
 
   it("times out with the last error when the last poll failed", async () => {

@@ -1,6 +1,6 @@
 import { TaskStatus } from "../../provider/api/status";
 import { VirtualClock, waitForTask, type WaitOptions, type WaitProgress } from "../../provider/waiter";
-import { REQUEST_ID, apiError, randomSequence, scriptedQuery, type Step } from "./helpers";
+import { REQUEST_ID, apiError, randomSequence, pollDelays, scriptedQuery, type Step } from "./helpers";
 
 const { Waiting, Executing, Succeeded, Failed, Error: ExecutionError } = TaskStatus;
 
@@ -26,7 +26,7 @@ describe("waitForTask: schedule", () => {
     const { clock, script, options } = setup([Waiting, Executing, Executing, Succeeded]);
     const result = await waitForTask(options);
     // random 0.5: attempt 1 -> 1000; attempt 2 in [1000,2000] -> 1500; attempt 3 in [1000,4000] -> 2500
-    expect(clock.sleepCalls).toEqual([1000, 1500, 2500]);
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([1000, 1500, 2500]);
     expect(script.callTimes).toEqual([0, 1000, 2500, 5000]);
     expect(result).toEqual({ state: "succeeded", record: expect.objectContaining({ status: Succeeded }), polls: 4, waitedMs: 5000 });
   });
@@ -34,13 +34,13 @@ describe("waitForTask: schedule", () => {
   it("draws a new random number for every delay", async () => {
     const { clock, options } = setup([Waiting, Waiting, Waiting, Succeeded], { random: randomSequence(0.9, 0, 0.9999999) });
     await waitForTask(options);
-    expect(clock.sleepCalls).toEqual([1000, 1000, 4000]);
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([1000, 1000, 4000]);
   });
 
   it("makes one final poll FINAL_POLL_MARGIN_MS before the deadline, then times out", async () => {
     const { clock, script, options } = setup([Executing], { timeoutMs: 10_000, maxPollIntervalMs: 4000, random: () => 0.9999999 });
     const result = await waitForTask(options);
-    expect(clock.sleepCalls).toEqual([1000, 2000, 4000, 2950]);
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([1000, 2000, 4000, 2950]);
     expect(script.callTimes).toEqual([0, 1000, 3000, 7000, 9950]);
     expect(result).toEqual({ state: "timedOut", record: expect.objectContaining({ status: Executing }), polls: 5, waitedMs: 9950 });
     expect(result.error).toBeUndefined();
@@ -105,13 +105,13 @@ describe("waitForTask: terminal statuses", () => {
     const { clock, options } = setup([Waiting, status]);
     const result = await waitForTask(options);
     expect(result).toEqual({ state: "failed", record: expect.objectContaining({ status, statusText: text }), polls: 2, waitedMs: 1000 });
-    expect(clock.sleepCalls).toEqual([1000]);
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([1000]);
   });
 
   it("succeeds on the first poll without sleeping", async () => {
     const { clock, options } = setup([Succeeded]);
     expect(await waitForTask(options)).toMatchObject({ state: "succeeded", polls: 1, waitedMs: 0 });
-    expect(clock.sleepCalls).toEqual([]);
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([]);
   });
 });
 
@@ -138,7 +138,8 @@ describe("waitForTask: abort", () => {
   it("ends promptly even when the query ignores its signal", async () => {
     const controller = new AbortController();
     const query = jest.fn(() => new Promise<never>(() => undefined));
-    const { options } = setup([], { query, signal: controller.signal });
+    // A manual clock: with auto-advance, the deadline watch would end this wait first.
+    const { options } = setup([], { query, signal: controller.signal, clock: new VirtualClock() });
     const waiting = waitForTask(options);
     await new Promise((r) => setImmediate(r));
     controller.abort();
@@ -151,9 +152,11 @@ describe("waitForTask: abort", () => {
     const script = scriptedQuery(clock, [Executing], 500);
     const waiting = waitForTask({ ...setup([]).options, clock, query: script.query, signal: controller.signal });
     await clock.advance(100);
-    expect(script.signals[0]).toBe(controller.signal);
+    const querySignal = script.signals[0]!;
+    expect(querySignal.aborted).toBe(false);
     controller.abort();
     const result = await waiting;
+    expect(querySignal.aborted).toBe(true);
     expect(result).toMatchObject({ state: "aborted", polls: 1, waitedMs: 100 });
     expect(result.error).toBeUndefined();
   });
@@ -221,5 +224,21 @@ describe("waitForTask: options", () => {
   it("rejects a missing query", async () => {
     const { options } = setup([Succeeded], { query: undefined as never });
     await expect(waitForTask(options)).rejects.toThrow(TypeError);
+  });
+});
+
+describe("waitForTask: the deadline bounds a call in flight", () => {
+  it("abandons a call still unanswered DEADLINE_GRACE_MS after the deadline and times out, aborting its signal", async () => {
+    const clock = new VirtualClock({ autoAdvance: true });
+    const script = scriptedQuery(clock, [Executing, Executing], 0);
+    let hungSignal: AbortSignal | undefined;
+    const query = jest.fn(async (signal?: AbortSignal) => {
+      if (query.mock.calls.length === 1) return script.query(signal);
+      hungSignal = signal;
+      return new Promise<never>(() => undefined); // the second call never answers
+    });
+    const result = await waitForTask({ ...setup([]).options, clock, query, timeoutMs: 5000 });
+    expect(result).toMatchObject({ state: "timedOut", polls: 2, waitedMs: 5500, record: { status: Executing } });
+    expect(hungSignal!.aborted).toBe(true);
   });
 });
