@@ -19,8 +19,8 @@ input, 4 API, authentication or network error, 130 interrupted (Ctrl-C).
 
 Options:
   --timeout D               how long to wait, e.g. 45m, 90s, 1h30m (default 30m)
-  --min-poll-interval D     first and smallest interval between polls (default 1s)
-  --max-poll-interval D     largest interval between polls (default 20s)
+  --min-poll-interval D     first and smallest interval between polls (default 2s)
+  --max-poll-interval D     largest interval between polls (default 30s)
 ${API_FLAGS_HELP}
 `;
 

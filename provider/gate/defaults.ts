@@ -7,9 +7,9 @@
 /** How long a wait lasts by default: long enough for most resizes, short enough to notice a stuck task. */
 export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 /** The first interval between polls, and the lower bound of every later one. */
-export const DEFAULT_MIN_POLL_INTERVAL_MS = 1_000;
+export const DEFAULT_MIN_POLL_INTERVAL_MS = 2_000;
 /** The upper bound of the interval between polls. */
-export const DEFAULT_MAX_POLL_INTERVAL_MS = 20_000;
+export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
 /** Process-wide DescribeTaskInfo calls per second; Tencent documents 20, this leaves room for other clients. */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
 /** A progress line at least this often while a wait goes on, so a long wait never looks hung. */

@@ -20,9 +20,9 @@ export interface TaskWaitArgs {
    * Past it the resource is recorded as not ready and the next `pulumi up` resumes waiting.
    */
   timeout?: pulumi.Input<string | number>;
-  /** The first and smallest interval between polls, e.g. `"1s"` (default 1 s). */
+  /** The first and smallest interval between polls, e.g. `"2s"` (default 2 s). */
   minPollInterval?: pulumi.Input<string | number>;
-  /** The largest interval between polls, e.g. `"20s"` (default 20 s). */
+  /** The largest interval between polls, e.g. `"30s"` (default 30 s). */
   maxPollInterval?: pulumi.Input<string | number>;
 }
 

@@ -7,7 +7,7 @@ export type { Clock, TaskQuery, WaitState, WaitResult, WaitProgress, WaitOptions
 export { systemClock, sleep } from "./clock";
 export { VirtualClock } from "./virtualClock";
 export type { VirtualClockOptions } from "./virtualClock";
-export { pollDelay, nextPollDelay, FINAL_POLL_MARGIN_MS } from "./backoff";
+export { pollDelay, nextPollDelay, FINAL_POLL_MARGIN_MS, BACKOFF_GROWTH, DEADLINE_GRACE_MS } from "./backoff";
 export type { NextPollInput } from "./backoff";
 export { RateLimiter, sharedRateLimiter, configureSharedRateLimiter, DEFAULT_RATE_PER_SECOND } from "./rateLimiter";
 export type { RateLimiterOptions } from "./rateLimiter";

@@ -94,6 +94,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitResult> {
       minMs: options.minPollIntervalMs,
       maxMs: options.maxPollIntervalMs,
       random: random(),
+      growth: options.backoffGrowth,
       remainingMs: deadline - clock.now(),
     });
     if (delay === undefined) return end("timedOut", lastError);

@@ -72,6 +72,8 @@ export interface WaitOptions {
   minPollIntervalMs: number;
   /** Upper bound of every delay, in milliseconds (>= minPollIntervalMs). */
   maxPollIntervalMs: number;
+  /** Factor by which the ceiling of the jittered delay grows per poll; default `BACKOFF_GROWTH` (1.75). */
+  backoffGrowth?: number;
   /** Default `systemClock`. */
   clock?: Clock;
   /** Uniform random numbers in [0, 1) for the jitter; default `Math.random`. */

@@ -8,6 +8,9 @@ export function validateWaitOptions(options: WaitOptions): void {
   positive("timeoutMs", options.timeoutMs);
   positive("minPollIntervalMs", options.minPollIntervalMs);
   positive("maxPollIntervalMs", options.maxPollIntervalMs);
+  if (options.backoffGrowth !== undefined && !(Number.isFinite(options.backoffGrowth) && options.backoffGrowth > 1)) {
+    throw new RangeError(`waitForTask: backoffGrowth must be a number > 1; got ${options.backoffGrowth}`);
+  }
   if (options.maxPollIntervalMs < options.minPollIntervalMs) {
     throw new RangeError(
       `waitForTask: maxPollIntervalMs (${options.maxPollIntervalMs}) must be >= minPollIntervalMs (${options.minPollIntervalMs})`,

@@ -16,6 +16,8 @@ function setup(steps: Step[], overrides: Partial<WaitOptions> = {}) {
     maxPollIntervalMs: 8000,
     clock,
     random: () => 0,
+    // Doubling keeps the expected schedules easy to follow; the default growth is tested in poller.test.ts.
+    backoffGrowth: 2,
     ...overrides,
   };
   return { clock, script, options };

@@ -16,6 +16,8 @@ function setup(steps: Step[], overrides: Partial<WaitOptions> = {}, latencyMs = 
     maxPollIntervalMs: 8000,
     clock,
     random: () => 0.5,
+    // Doubling keeps the expected schedules easy to follow; the default growth is tested below.
+    backoffGrowth: 2,
     ...overrides,
   };
   return { clock, script, options };
@@ -240,5 +242,19 @@ describe("waitForTask: the deadline bounds a call in flight", () => {
     const result = await waitForTask({ ...setup([]).options, clock, query, timeoutMs: 5000 });
     expect(result).toMatchObject({ state: "timedOut", polls: 2, waitedMs: 5500, record: { status: Executing } });
     expect(hungSignal!.aborted).toBe(true);
+  });
+});
+
+describe("waitForTask: default growth", () => {
+  it("grows the delay ceiling by BACKOFF_GROWTH (1.75) per poll when no growth is given", async () => {
+    const { clock, options } = setup([Waiting, Waiting, Waiting, Waiting, Succeeded], { random: () => 0.9999999 });
+    delete options.backoffGrowth;
+    await waitForTask(options);
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([1000, 1750, 3062, 5359]);
+  });
+
+  it("rejects a growth that would not grow", async () => {
+    const { options } = setup([Succeeded], { backoffGrowth: 1 });
+    await expect(waitForTask(options)).rejects.toThrow("backoffGrowth must be a number > 1");
   });
 });
