@@ -41,6 +41,8 @@ export interface DesignStudyResult {
   growths: Array<{ growth: number; pairsMeetingBoth: number; best?: DesignCandidate }>;
   /** The shipped design (growth and default bounds) on the sweep. */
   shippedSweep: SweepResult;
+  /** Every candidate meeting both goals at the four durations, with its sweep, best balance first. */
+  qualifying: DesignCandidate[];
   /** The best-balanced candidate that meets both goals at the four durations and at every sweep duration. */
   recommended?: DesignCandidate;
   /** The model grid of the recommended growth (all pairs), for the docs. */
@@ -97,27 +99,21 @@ export async function runDesignStudy(options: { seed: number; trials: number; lo
     grids.set(g, grid);
     options.log?.(`design study: growth ${g} grid done`);
   }
-  // Robustness: candidates meeting both goals at the four durations, best balance first, until one holds on the sweep.
+  // Robustness: every candidate meeting both goals at the four durations goes through the sweep;
+  // the recommendation is the best balance among those that hold at all 24 durations.
   const qualifying = [...grids.values()].flat().filter((c) => c.meetsBoth).sort(byBalance);
-  let recommended: DesignCandidate | undefined;
-  for (const candidate of qualifying) {
-    candidate.sweep = sweep(sweepDurations, candidate.growth, candidate.minMs, candidate.maxMs);
-    if (candidate.sweep.durationsMeetingBoth === sweepDurations.length) {
-      recommended = candidate;
-      break;
-    }
-  }
+  for (const c of qualifying) c.sweep = sweep(sweepDurations, c.growth, c.minMs, c.maxMs);
+  const recommended = qualifying.find((c) => c.sweep!.durationsMeetingBoth === sweepDurations.length);
   const perGrowth = growths.map((g) => {
-    const meeting = grids.get(g)!.filter((c) => c.meetsBoth).sort(byBalance);
-    const best = meeting[0];
-    if (best && !best.sweep) best.sweep = sweep(sweepDurations, best.growth, best.minMs, best.maxMs);
-    return { growth: g, pairsMeetingBoth: meeting.length, best };
+    const meeting = qualifying.filter((c) => c.growth === g);
+    return { growth: g, pairsMeetingBoth: meeting.length, best: meeting[0] };
   });
   return {
     shippedGrowth: growth,
     modelCheck,
     growths: perGrowth,
     shippedSweep: sweep(sweepDurations, growth, DEFAULT_MIN_POLL_INTERVAL_MS, DEFAULT_MAX_POLL_INTERVAL_MS),
+    qualifying,
     recommended,
     recommendedGrowthGrid: recommended ? grids.get(recommended.growth)! : [],
     elapsedMs: performance.now() - started,

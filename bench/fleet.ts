@@ -78,6 +78,7 @@ async function arm(ids: readonly number[], settings: ClientSettings, concurrency
 
 export async function runFleet(options: FleetOptions): Promise<FleetResult> {
   const ids = Array.from({ length: options.count }, (_, i) => FIRST_TASK_ID + i);
+  // Its own stream (purpose 7): the schedule study's streams use purposes 1 to 3.
   const order = permutation(options.count, stream(options.seed, 7));
   const durationOf = new Map(ids.map((id, i) => [id, (options.spreadMs * (order[i] + 1)) / options.count]));
   const tasks: EmulatorTask[] = [

@@ -5,7 +5,7 @@
  * recent answer (`maxAgeMs`): one no older than its own minimum poll interval is as good as a
  * poll of its own, since it would not have polled more often than that anyway.
  */
-import { abortReason } from "./abort";
+import { abortable, abortReason } from "./abort";
 
 interface Flight {
   promise: Promise<unknown>;
@@ -62,26 +62,16 @@ export class PollCoalescer {
 
   private follow(key: string, flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
     if (!signal) return flight.promise;
-    return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        if (--flight.callers === 0) {
-          this.forget(key, flight); // a newcomer must not join a call that is being cancelled
-          flight.controller.abort(abortReason(signal));
-        }
-        reject(abortReason(signal));
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
-      flight.promise.then(
-        (value) => {
-          signal.removeEventListener("abort", onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener("abort", onAbort);
-          reject(error);
-        },
-      );
-    });
+    const leave = () => {
+      if (--flight.callers === 0) {
+        this.forget(key, flight); // a newcomer must not join a call that is being cancelled
+        flight.controller.abort(abortReason(signal));
+      }
+    };
+    signal.addEventListener("abort", leave, { once: true });
+    const stayed = () => signal.removeEventListener("abort", leave);
+    flight.promise.then(stayed, stayed);
+    return abortable(flight.promise, signal);
   }
 
   /** Keeps a successful answer for reuse; errors are never reused, so a retry always asks again. */

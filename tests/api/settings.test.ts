@@ -181,7 +181,7 @@ describe("invalid values", () => {
 
   it.each([
     ["an explicit region", { ...creds, region: "NOT_A_REGION" }, {}, "region"],
-    ["a region from the environment", creds, { TENCENTCLOUD_REGION: "Guangzhou" }, "region"],
+    ["a region from the environment (named by its variable)", creds, { TENCENTCLOUD_REGION: "Guangzhou" }, "TENCENTCLOUD_REGION"],
     ["an explicit ftp endpoint", { ...creds, region: "ap-guangzhou", endpoint: "ftp://x" }, {}, "endpoint"],
     ["an endpoint from the environment", { ...creds, region: "ap-guangzhou" }, { TENCENTCLOUD_REDIS_ENDPOINT: "not a url" }, "endpoint"],
     ["an endpoint with a query", { ...creds, region: "ap-guangzhou", endpoint: "http://x/?a=1" }, {}, "endpoint"],

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { stopChild } from "./childProcess";
 import { PROGRAM_NODE, REPO_ROOT } from "./packedProject";
 
 /** Enforcement levels as the policy SDK names them. */
@@ -203,11 +204,7 @@ export async function startPolicyAnalyzer(packDir: string, env: NodeJS.ProcessEn
     },
     close: async () => {
       client.close();
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await stopChild(child);
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "child_process";
 import * as path from "path";
+import { stopChild } from "./childProcess";
 import { PROGRAM_NODE } from "./packedProject";
 
 /** The error of a failed create/update, with the partial-failure details when the host sent them. */
@@ -147,11 +148,7 @@ export async function startProviderHost(projectDir: string, env: NodeJS.ProcessE
     },
     close: async () => {
       client.close();
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await stopChild(child);
     },
   };
 }

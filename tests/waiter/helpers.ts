@@ -2,7 +2,7 @@
 import { TaskApiError, type TaskApiErrorDetails } from "../../provider/api/errors";
 import { statusText, type TaskStatusCode } from "../../provider/api/status";
 import type { TaskRecord } from "../../provider/api/types";
-import type { Clock, VirtualClock } from "../../provider/waiter";
+import { VirtualClock, type Clock, type WaitOptions } from "../../provider/waiter";
 import { DEADLINE_GRACE_MS } from "../../provider/waiter/backoff";
 
 export const REQUEST_ID = 11963;
@@ -49,4 +49,25 @@ export function randomSequence(...values: number[]): () => number {
 export function pollDelays(clock: VirtualClock, timeoutMs: number): number[] {
   expect(clock.sleepCalls[0]).toBe(timeoutMs + DEADLINE_GRACE_MS);
   return clock.sleepCalls.slice(1);
+}
+
+/**
+ * A wait in auto-advancing virtual time with the given script; overrides change one thing.
+ * Doubling keeps the expected schedules easy to follow; the default growth is tested on its own.
+ */
+export function setupWait(steps: Step[], overrides: Partial<WaitOptions> = {}, latencyMs = 0) {
+  const clock = new VirtualClock({ autoAdvance: true });
+  const script = scriptedQuery(clock, steps, latencyMs);
+  const options: WaitOptions = {
+    requestId: REQUEST_ID,
+    query: script.query,
+    timeoutMs: 60_000,
+    minPollIntervalMs: 1000,
+    maxPollIntervalMs: 8000,
+    clock,
+    random: () => 0.5,
+    backoffGrowth: 2,
+    ...overrides,
+  };
+  return { clock, script, options };
 }

@@ -1,27 +1,12 @@
 import { TaskApiError } from "../../provider/api/errors";
 import { TaskStatus } from "../../provider/api/status";
 import { VirtualClock, waitForTask, type WaitOptions } from "../../provider/waiter";
-import { REQUEST_ID, apiError, pollDelays, scriptedQuery, type Step } from "./helpers";
+import { REQUEST_ID, apiError, pollDelays, setupWait, type Step } from "./helpers";
 
 const { Waiting, Executing, Succeeded } = TaskStatus;
 
-function setup(steps: Step[], overrides: Partial<WaitOptions> = {}) {
-  const clock = new VirtualClock({ autoAdvance: true });
-  const script = scriptedQuery(clock, steps);
-  const options: WaitOptions = {
-    requestId: REQUEST_ID,
-    query: script.query,
-    timeoutMs: 60_000,
-    minPollIntervalMs: 1000,
-    maxPollIntervalMs: 8000,
-    clock,
-    random: () => 0,
-    // Doubling keeps the expected schedules easy to follow; the default growth is tested in poller.test.ts.
-    backoffGrowth: 2,
-    ...overrides,
-  };
-  return { clock, script, options };
-}
+/** The errors' schedules use the lowest delays (random 0). */
+const setup = (steps: Step[], overrides: Partial<WaitOptions> = {}) => setupWait(steps, { random: () => 0, ...overrides });
 
 const authFailure = () => apiError(4100, { hint: "Check the secret id and key" });
 const serverError = () => apiError(6000, { retryable: true });

@@ -1,27 +1,10 @@
 import { TaskStatus } from "../../provider/api/status";
 import { VirtualClock, waitForTask, type WaitOptions, type WaitProgress } from "../../provider/waiter";
-import { REQUEST_ID, apiError, randomSequence, pollDelays, scriptedQuery, type Step } from "./helpers";
+import { REQUEST_ID, apiError, randomSequence, pollDelays, scriptedQuery, setupWait } from "./helpers";
 
 const { Waiting, Executing, Succeeded, Failed, Error: ExecutionError } = TaskStatus;
 
-/** A wait in auto-advancing virtual time with the given script; overrides change one thing. */
-function setup(steps: Step[], overrides: Partial<WaitOptions> = {}, latencyMs = 0) {
-  const clock = new VirtualClock({ autoAdvance: true });
-  const script = scriptedQuery(clock, steps, latencyMs);
-  const options: WaitOptions = {
-    requestId: REQUEST_ID,
-    query: script.query,
-    timeoutMs: 60_000,
-    minPollIntervalMs: 1000,
-    maxPollIntervalMs: 8000,
-    clock,
-    random: () => 0.5,
-    // Doubling keeps the expected schedules easy to follow; the default growth is tested below.
-    backoffGrowth: 2,
-    ...overrides,
-  };
-  return { clock, script, options };
-}
+const setup = setupWait;
 
 describe("waitForTask: schedule", () => {
   it("polls at once, then after exactly the backoff delays, until the task succeeds", async () => {
