@@ -64,8 +64,3 @@ export function classifyV3Code(code: string): ErrorClass {
   }
   return { retryable: false };
 }
-
-/** HTTP statuses that signal a passing server-side problem. */
-export function isRetryableHttpStatus(status: number): boolean {
-  return status >= 500 || status === 429;
-}

@@ -3,7 +3,7 @@
  * `providerStub.ts`). `create` waits; `update` resumes a wait that has not succeeded; `read`
  * queries once; there is no `delete`, since a task needs no cleanup.
  */
-import { resolveClientSettings } from "../api/settings";
+import { resolveClientSettings, SETTING_SOURCES } from "../api/settings";
 import { TaskApiError } from "../api/errors";
 import { TaskStatus } from "../api/status";
 import { describeTaskInfo } from "../api/describeTaskInfo";
@@ -34,7 +34,7 @@ function settingsFor(inputs: TaskWaitInputs) {
 /** The region a TaskWait without a `region` input would use now, if one is configured. */
 function defaultRegion(): string | undefined {
   const config = providerConfig();
-  return config?.("tencentcloud:region") || process.env.TENCENTCLOUD_REGION || undefined;
+  return config?.(SETTING_SOURCES.region.config) || process.env[SETTING_SOURCES.region.env[0]] || undefined;
 }
 
 /** Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout). */
@@ -52,6 +52,7 @@ async function waitAndRecord(raw: Props, previous?: Props): Promise<{ id: string
   return waitOutcome(raw, inputs, settings, result, previous);
 }
 
+/** The provider methods the serialized stub calls by package name (see `providerStub.ts`). */
 export const taskWaitProvider = {
   async configure(req: { config: { get(key: string): string | undefined } }): Promise<void> {
     setProviderConfig((key) => req.config.get(key));
