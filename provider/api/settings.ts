@@ -30,13 +30,6 @@ export const SETTING_SOURCES = {
   endpoint: { config: "tencentcloud-redis-task:endpoint", env: ["TENCENTCLOUD_REDIS_ENDPOINT"] },
 } as const;
 
-/** Names where the region came from, so a bad value points at the setting to fix. */
-function regionSource(explicit: SettingsInput, config: ConfigLookup | undefined, env: NodeJS.ProcessEnv): string {
-  if (explicit.region) return "region";
-  if (config?.(SETTING_SOURCES.region.config)) return SETTING_SOURCES.region.config;
-  return env.TENCENTCLOUD_REGION ? "TENCENTCLOUD_REGION" : "region";
-}
-
 /** Default per-request timeout: long enough for a slow API answer, short enough to retry within a wait. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -50,18 +43,24 @@ export function resolveClientSettings(
   config?: ConfigLookup,
   env: NodeJS.ProcessEnv = process.env,
 ): ClientSettings {
-  const pick = (name: keyof typeof SETTING_SOURCES): string | undefined => {
+  /** A setting's value and where it came from (the argument, config key or variable), for error messages. */
+  const lookup = (name: keyof typeof SETTING_SOURCES): { value?: string; from: string } => {
     const given = explicit[name];
-    if (given !== undefined && given !== "") return given;
+    if (given !== undefined && given !== "") return { value: given, from: name };
     const source = SETTING_SOURCES[name];
     const fromConfig = config?.(source.config);
-    if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
-    for (const variable of source.env) if (env[variable]) return env[variable];
-    return undefined;
+    if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: source.config };
+    for (const variable of source.env) if (env[variable]) return { value: env[variable], from: variable };
+    return { from: name };
+  };
+  const pick = (name: keyof typeof SETTING_SOURCES): string | undefined => lookup(name).value;
+  const parseFrom = <T>(name: "region" | "endpoint", parse: (value: unknown, field: string) => T): T => {
+    const { value, from } = lookup(name);
+    return parse(value, from);
   };
   const secretId = pick("secretId");
   const secretKey = pick("secretKey");
-  const region = parseRegion(pick("region"), regionSource(explicit, config, env));
+  const region = parseFrom("region", parseRegion);
   const missing = [
     !secretId && SETTING_SOURCES.secretId,
     !secretKey && SETTING_SOURCES.secretKey,
@@ -81,7 +80,7 @@ export function resolveClientSettings(
     secretKey: secretKey!,
     token: pick("token"),
     region: region!,
-    endpoint: parseEndpoint(pick("endpoint")),
+    endpoint: parseFrom("endpoint", parseEndpoint),
     apiVersion: parseApiVersion(explicit.apiVersion) ?? "v2",
     signatureMethod: explicit.signatureMethod,
     requestTimeoutMs: explicit.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,

@@ -183,7 +183,7 @@ describe("invalid values", () => {
     ["an explicit region", { ...creds, region: "NOT_A_REGION" }, {}, "region"],
     ["a region from the environment (named by its variable)", creds, { TENCENTCLOUD_REGION: "Guangzhou" }, "TENCENTCLOUD_REGION"],
     ["an explicit ftp endpoint", { ...creds, region: "ap-guangzhou", endpoint: "ftp://x" }, {}, "endpoint"],
-    ["an endpoint from the environment", { ...creds, region: "ap-guangzhou" }, { TENCENTCLOUD_REDIS_ENDPOINT: "not a url" }, "endpoint"],
+    ["an endpoint from the environment (named by its variable)", { ...creds, region: "ap-guangzhou" }, { TENCENTCLOUD_REDIS_ENDPOINT: "not a url" }, "TENCENTCLOUD_REDIS_ENDPOINT"],
     ["an endpoint with a query", { ...creds, region: "ap-guangzhou", endpoint: "http://x/?a=1" }, {}, "endpoint"],
     ["an apiVersion", { ...creds, region: "ap-guangzhou", apiVersion: "v9" as never }, {}, "apiVersion"],
   ])("rejects %s with an InputError naming the field", (_name, explicit, env, field) => {

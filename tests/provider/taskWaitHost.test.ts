@@ -185,7 +185,8 @@ test("a numeric string requestId is accepted and recorded as a number", async ()
 });
 
 test("concurrent waits on the same task share their polls", async () => {
-  const reg = taskWait([{ status: 1, ms: 1200 }, { status: 2 }]);
+  // Fixed 300 ms intervals: each round, whichever wait polls second finds an answer younger than its interval.
+  const reg = taskWait([{ status: 1, ms: 1200 }, { status: 2 }], { minPollInterval: "300ms", maxPollInterval: "300ms" });
   const [a, b] = await Promise.all([host.create(reg.inputs), host.create({ ...reg.inputs, displayName: "second" })]);
   const calls = emulator.stats().byRequestId[String(reg.inputs.requestId)];
   const polls = Number(a.properties.polls) + Number(b.properties.polls);
