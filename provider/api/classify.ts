@@ -37,6 +37,15 @@ const v2Classes: Record<number, ErrorClass> = {
   11201: { retryable: false, hint: requestIdHint },
 };
 
+/**
+ * True for the codes that say the task does not exist in this region and account, in either
+ * API version (5000 and 11201; `InvalidParameter*` and `ResourceNotFound*`).
+ */
+export function isUnknownTaskCode(code: number | string): boolean {
+  const text = String(code);
+  return text === "5000" || text === "11201" || text.startsWith("InvalidParameter") || text.startsWith("ResourceNotFound");
+}
+
 /** The class of an API 2.0 numeric error code. */
 export function classifyV2Code(code: number): ErrorClass {
   if (v2Classes[code]) return v2Classes[code];
@@ -56,7 +65,7 @@ export function classifyV3Code(code: string): ErrorClass {
     return { retryable: true, hint: "Service error; " + retryHint };
   }
   if (code === "FailedOperation.SystemError") return { retryable: true, maxConsecutiveRetries: 3, hint: "System error; retried a few times" };
-  if (code.startsWith("InvalidParameter") || code === "MissingParameter" || code.startsWith("ResourceNotFound")) {
+  if (isUnknownTaskCode(code) || code === "MissingParameter") {
     return { retryable: false, hint: requestIdHint };
   }
   if (code === "InvalidAction" || code === "NoSuchVersion" || code === "UnsupportedRegion" || code === "InvalidRegion") {

@@ -30,6 +30,25 @@ export const SETTING_SOURCES = {
   endpoint: { config: "tencentcloud-redis-task:endpoint", env: ["TENCENTCLOUD_REDIS_ENDPOINT"] },
 } as const;
 
+/**
+ * One setting's value and where it came from (the argument's name, the config key or the
+ * variable), for error messages: the explicit argument, then stack config, then the environment.
+ */
+export function lookupSetting(
+  name: keyof typeof SETTING_SOURCES,
+  explicit: SettingsInput = {},
+  config?: ConfigLookup,
+  env: NodeJS.ProcessEnv = process.env,
+): { value?: string; from: string } {
+  const given = explicit[name];
+  if (given !== undefined && given !== "") return { value: given, from: name };
+  const source = SETTING_SOURCES[name];
+  const fromConfig = config?.(source.config);
+  if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: source.config };
+  for (const variable of source.env) if (env[variable]) return { value: env[variable], from: variable };
+  return { from: name };
+}
+
 /** Default per-request timeout: long enough for a slow API answer, short enough to retry within a wait. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -43,16 +62,7 @@ export function resolveClientSettings(
   config?: ConfigLookup,
   env: NodeJS.ProcessEnv = process.env,
 ): ClientSettings {
-  /** A setting's value and where it came from (the argument, config key or variable), for error messages. */
-  const lookup = (name: keyof typeof SETTING_SOURCES): { value?: string; from: string } => {
-    const given = explicit[name];
-    if (given !== undefined && given !== "") return { value: given, from: name };
-    const source = SETTING_SOURCES[name];
-    const fromConfig = config?.(source.config);
-    if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: source.config };
-    for (const variable of source.env) if (env[variable]) return { value: env[variable], from: variable };
-    return { from: name };
-  };
+  const lookup = (name: keyof typeof SETTING_SOURCES) => lookupSetting(name, explicit, config, env);
   const pick = (name: keyof typeof SETTING_SOURCES): string | undefined => lookup(name).value;
   const parseFrom = <T>(name: "region" | "endpoint", parse: (value: unknown, field: string) => T): T => {
     const { value, from } = lookup(name);

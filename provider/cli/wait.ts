@@ -7,6 +7,7 @@ import type { CommandIO } from "./io";
 import { formatRecord } from "./status";
 import { API_FLAGS_HELP } from "./usage";
 import { TaskApiError } from "../api/errors";
+import { describeEffort, taskFailedMessage } from "../gate/outcomeText";
 
 /** Help text of `wait`. */
 export const WAIT_HELP = `Usage: tencentcloud-redis-task wait <requestId> [options]
@@ -58,7 +59,7 @@ export async function runWait(argv: string[], io: CommandIO, interrupt?: Promise
       signal: controller.signal,
     });
     if (progressShown) io.stderr("\n");
-    const effort = `after ${formatDuration(result.waitedMs)}, ${result.polls} poll${result.polls === 1 ? "" : "s"}`;
+    const effort = describeEffort(result.waitedMs, result.polls);
     if (line.json && result.state !== "aborted" && result.state !== "error") {
       io.stdout(JSON.stringify({ state: result.state, record: result.record, polls: result.polls, waitedSeconds: Math.round(result.waitedMs / 1000) }, null, 2) + "\n");
     }
@@ -68,7 +69,7 @@ export async function runWait(argv: string[], io: CommandIO, interrupt?: Promise
         return ExitCode.Ok;
       case "failed":
         if (!line.json) io.stdout(formatRecord(result.record!) + "\n");
-        io.stderr(`Redis task ${line.requestId} failed: status ${result.record!.status} (${result.record!.statusText}) ${effort}\n`);
+        io.stderr(taskFailedMessage(line.requestId, result.record!.status, result.waitedMs, result.polls) + "\n");
         return ExitCode.TaskFailed;
       case "timedOut": {
         const last = result.record ? `last status ${result.record.status} (${result.record.statusText})` : "no status received";

@@ -3,8 +3,9 @@
  * `providerStub.ts`). `create` waits; `update` resumes a wait that has not succeeded; `read`
  * queries once; there is no `delete`, since a task needs no cleanup.
  */
-import { resolveClientSettings, SETTING_SOURCES } from "../api/settings";
+import { lookupSetting, resolveClientSettings } from "../api/settings";
 import { TaskApiError } from "../api/errors";
+import { isUnknownTaskCode } from "../api/classify";
 import { TaskStatus } from "../api/status";
 import { describeTaskInfo } from "../api/describeTaskInfo";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
@@ -19,11 +20,9 @@ type Props = Record<string, unknown>;
 /** The fields that change how to wait, not what: updated in place. */
 const TUNING_FIELDS = ["timeout", "minPollInterval", "maxPollInterval", "displayName"] as const;
 
-/** True for the answers that say the task does not exist (any more). */
+/** True for an API answer that says the task does not exist (any more). */
 function isTaskGone(error: unknown): boolean {
-  if (!(error instanceof TaskApiError) || error.kind !== "api") return false;
-  const code = String(error.code);
-  return code === "11201" || code === "5000" || code.startsWith("InvalidParameter") || code.startsWith("ResourceNotFound");
+  return error instanceof TaskApiError && error.kind === "api" && error.code !== undefined && isUnknownTaskCode(error.code);
 }
 
 /** Settings for a TaskWait's calls: its inputs first, then stack config, then the environment. */
@@ -33,8 +32,7 @@ function settingsFor(inputs: TaskWaitInputs) {
 
 /** The region a TaskWait without a `region` input would use now, if one is configured. */
 function defaultRegion(): string | undefined {
-  const config = providerConfig();
-  return config?.(SETTING_SOURCES.region.config) || process.env[SETTING_SOURCES.region.env[0]] || undefined;
+  return lookupSetting("region", {}, providerConfig()).value;
 }
 
 /** Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout). */

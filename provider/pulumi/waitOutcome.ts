@@ -7,6 +7,7 @@ import { formatDuration } from "../input/duration";
 import type { ClientSettings, TaskRecord } from "../api/types";
 import { statusText, type TaskStatusCode } from "../api/status";
 import type { RedisTaskWaitResult } from "../gate/waitForRedisTask";
+import { describeEffort, taskFailedMessage } from "../gate/outcomeText";
 import type { TaskWaitInputs } from "./taskWaitTypes";
 
 type Props = Record<string, unknown>;
@@ -32,10 +33,8 @@ function defined(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
 }
 
-/** Describes how far a wait got: `after 42s, 9 polls`. */
-function effort(waitedSeconds: number, polls: number): string {
-  return `after ${formatDuration(waitedSeconds * 1000)}, ${polls} poll${polls === 1 ? "" : "s"}`;
-}
+/** How far a wait got, over resumed waits: `after 42s, 9 polls`. */
+const effort = (waitedSeconds: number, polls: number): string => describeEffort(waitedSeconds * 1000, polls);
 
 /** Outputs for the end of a wait, or throws the error the deployment should show. */
 export function waitOutcome(
@@ -73,7 +72,7 @@ export function waitOutcome(
       return { id, outs: { ...outs, completedAt: new Date().toISOString() } };
     case "failed": {
       const taskMessage = record?.taskMessage ? `: ${record.taskMessage}` : "";
-      throw new Error(`${subject} failed: status ${status} (${statusText(status)}) ${effort(waitedSeconds, polls)}${taskMessage}`);
+      throw new Error(`${taskFailedMessage(inputs.requestId, status, waitedSeconds * 1000, polls)}${taskMessage}`);
     }
     case "timedOut": {
       const lastError = result.error ? ` The last poll failed: ${result.error.message}` : "";

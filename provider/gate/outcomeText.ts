@@ -1,0 +1,13 @@
+/** The words TaskWait and `tencentcloud-redis-task wait` both use for how a wait ended. */
+import { formatDuration } from "../input/duration";
+import { statusText, type TaskStatusCode } from "../api/status";
+
+/** How far a wait got: `after 42s, 9 polls`. */
+export function describeEffort(waitedMs: number, polls: number): string {
+  return `after ${formatDuration(waitedMs)}, ${polls} poll${polls === 1 ? "" : "s"}`;
+}
+
+/** `Redis task 11963 failed: status 3 (Failed) after 42s, 9 polls`. */
+export function taskFailedMessage(requestId: number, status: TaskStatusCode, waitedMs: number, polls: number): string {
+  return `Redis task ${requestId} failed: status ${status} (${statusText(status)}) ${describeEffort(waitedMs, polls)}`;
+}
