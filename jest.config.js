@@ -1,7 +1,10 @@
-/** Tests run from TypeScript sources; the provider-host tests use the built and packed package. */
-module.exports = {
+/**
+ * Two projects: `unit` (everything but tests/e2e: white box, real HTTP, the SDK's provider host
+ * and analyzer) and `e2e` (the real Pulumi CLI; skipped, saying so, where none is installed).
+ * Tests run from TypeScript sources; the provider-host and e2e tests use the built, packed package.
+ */
+const common = {
   testEnvironment: "node",
-  roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
@@ -10,5 +13,12 @@ module.exports = {
     "^pulumi-tencentcloud-redis-task$": "<rootDir>/provider/index.ts",
     "^pulumi-tencentcloud-redis-task/policy$": "<rootDir>/provider/policy/index.ts",
   },
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: "unit", roots: ["<rootDir>/tests"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/"] },
+    { ...common, displayName: "e2e", roots: ["<rootDir>/tests/e2e"], globalSetup: "<rootDir>/tests/e2e/support/globalSetup.ts" },
+  ],
   testTimeout: 30000,
 };

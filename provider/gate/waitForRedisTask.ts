@@ -15,6 +15,7 @@ import { DEFAULT_MAX_POLL_INTERVAL_MS, DEFAULT_MIN_POLL_INTERVAL_MS, DEFAULT_TIM
 import { ProgressReporter } from "./progress";
 import { InputError } from "../api/errors";
 import { showValue } from "../input/showValue";
+import { trackWait } from "./cancellation";
 
 /** Options of {@link waitForRedisTask}; durations as users write them (`"45m"`, `"1s"`, seconds). */
 export interface RedisTaskWaitOptions {
@@ -38,6 +39,8 @@ export interface RedisTaskWaitOptions {
 /** The waiter's result plus the timeout that applied. */
 export interface RedisTaskWaitResult extends WaitResult {
   timeoutMs: number;
+  /** For `aborted`: why (a `WaitCanceled` when the process cancelled its waits). */
+  abortReason?: unknown;
 }
 
 type DurationField = "timeout" | "minPollInterval" | "maxPollInterval";
@@ -63,7 +66,10 @@ export function waitDurations(options: Pick<RedisTaskWaitOptions, DurationField>
   return { timeoutMs, minPollIntervalMs, maxPollIntervalMs };
 }
 
-/** Waits for the task until it ends or the timeout passes; the outcome is a value, never thrown. */
+/**
+ * Waits for the task until it ends, the timeout passes, `options.signal` aborts or the process
+ * cancels its waits (`cancelWaitsInProgress`); the outcome is a value, never thrown.
+ */
 export async function waitForRedisTask(options: RedisTaskWaitOptions): Promise<RedisTaskWaitResult> {
   const durations = waitDurations(options);
   const { requestId, settings } = options;
@@ -77,6 +83,8 @@ export async function waitForRedisTask(options: RedisTaskWaitOptions): Promise<R
   });
   const write = options.writeProgress === undefined ? (line: string) => process.stderr.write(line + "\n") : options.writeProgress;
   const reporter = write ? new ProgressReporter(options.label, requestId, write) : undefined;
+  const tracked = trackWait();
+  const signal = options.signal ? AbortSignal.any([options.signal, tracked.signal]) : tracked.signal;
   try {
     const result = await waitForTask({
       requestId,
@@ -84,13 +92,14 @@ export async function waitForRedisTask(options: RedisTaskWaitOptions): Promise<R
       ...durations,
       clock: options.clock,
       random: options.random,
-      signal: options.signal,
+      signal,
       onStatusChange: (event) => reporter?.observe({ record: event.record, polls: event.polls, waitedMs: event.waitedMs }, true),
       onPoll: (event) =>
         reporter?.observe({ record: event.record, polls: event.polls, waitedMs: event.waitedMs, retrying: event.error?.retryable ? String(event.error.code ?? event.error.kind) : undefined }, false),
     });
-    return { ...result, timeoutMs: durations.timeoutMs };
+    return { ...result, timeoutMs: durations.timeoutMs, ...(signal.aborted ? { abortReason: signal.reason } : {}) };
   } finally {
+    tracked.done();
     reporter?.stop();
   }
 }

@@ -13,6 +13,7 @@ import { configureRateLimit } from "../gate/rateLimit";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
 import { providerConfig, setProviderConfig } from "./providerSettings";
 import { waitOutcome } from "./waitOutcome";
+import { watchHostCancel } from "./hostCancel";
 import type { TaskWaitInputs, TaskWaitOutputs } from "./taskWaitTypes";
 
 type Props = Record<string, unknown>;
@@ -37,6 +38,7 @@ function defaultRegion(): string | undefined {
 
 /** Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout). */
 async function waitAndRecord(raw: Props, previous?: Props): Promise<{ id: string; outs: Props }> {
+  watchHostCancel();
   const inputs = toTaskWaitInputs(raw);
   const settings = settingsFor(inputs);
   const result = await waitForRedisTask({
@@ -55,6 +57,7 @@ export const taskWaitProvider = {
   async configure(req: { config: { get(key: string): string | undefined } }): Promise<void> {
     setProviderConfig((key) => req.config.get(key));
     configureRateLimit(providerConfig());
+    watchHostCancel();
   },
 
   async check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {

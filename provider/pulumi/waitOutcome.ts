@@ -8,9 +8,13 @@ import type { ClientSettings, TaskRecord } from "../api/types";
 import { statusText, type TaskStatusCode } from "../api/status";
 import type { RedisTaskWaitResult } from "../gate/waitForRedisTask";
 import { describeEffort, taskFailedMessage } from "../gate/outcomeText";
+import { WaitCanceled } from "../gate/cancellation";
 import type { TaskWaitInputs } from "./taskWaitTypes";
 
 type Props = Record<string, unknown>;
+
+/** How a gate that did not become ready is described, and what the user does next. */
+const NOT_READY = "The resource is recorded as not ready; the next `pulumi up` resumes the wait";
 
 /** The key under which the host keeps the serialized provider in every resource's properties. */
 const PROVIDER_KEY = "__provider";
@@ -78,10 +82,19 @@ export function waitOutcome(
       const lastError = result.error ? ` The last poll failed: ${result.error.message}` : "";
       const message =
         `${subject} did not finish within the timeout of ${formatDuration(result.timeoutMs)}: last status ${status} (${statusText(status)}) ` +
-        `${effort(waitedSeconds, polls)}.${lastError} The resource is recorded as not ready; the next \`pulumi up\` resumes the wait (raise \`timeout\` to wait longer).`;
-      throw new TaskWaitPartialFailure(message, id, defined({ ...outs, [PROVIDER_KEY]: raw[PROVIDER_KEY] }), [message]);
+        `${effort(waitedSeconds, polls)}.${lastError} ${NOT_READY} (raise \`timeout\` to wait longer).`;
+      throw notReady(message);
+    }
+    case "aborted": {
+      // Cancelled by the engine (Ctrl-C): recorded like a timeout, so the next `up` resumes.
+      const why = result.abortReason instanceof WaitCanceled ? result.abortReason.why : "the wait was aborted";
+      throw notReady(`${subject}: ${why} while waiting, last status ${status} (${statusText(status)}) ${effort(waitedSeconds, polls)}. ${NOT_READY}.`);
     }
     default:
-      throw new Error(result.error?.message ?? `${subject}: the wait was aborted ${effort(waitedSeconds, polls)}`);
+      throw new Error(result.error?.message ?? `${subject}: the wait ended ${effort(waitedSeconds, polls)}`);
+  }
+
+  function notReady(message: string): TaskWaitPartialFailure {
+    return new TaskWaitPartialFailure(message, id, defined({ ...outs, [PROVIDER_KEY]: raw[PROVIDER_KEY] }), [message]);
   }
 }

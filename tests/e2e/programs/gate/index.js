@@ -1,0 +1,36 @@
+// A user's program: a TaskWait on the task named in config, and a resource that depends on it.
+const pulumi = require("@pulumi/pulumi");
+const { TaskWait, getTaskInfoOutput } = require("pulumi-tencentcloud-redis-task");
+const { Dependent } = require("./dependent");
+
+const config = new pulumi.Config();
+const requestId = config.getBoolean("secretRequestId") ? config.requireSecret("requestId") : config.require("requestId");
+
+const gate = new TaskWait(
+  "gate",
+  {
+    requestId,
+    apiVersion: config.get("apiVersion"),
+    timeout: config.get("timeout"),
+    minPollInterval: config.get("minPollInterval") ?? "200ms",
+    maxPollInterval: config.get("maxPollInterval") ?? "1s",
+    endpoint: config.get("endpoint"),
+  },
+  {
+    customTimeouts: config.get("customCreateTimeout") ? { create: config.get("customCreateTimeout") } : undefined,
+    ignoreChanges: config.getObject("ignoreChanges"),
+  },
+);
+const dependent = new Dependent("after-gate", { label: config.get("label") ?? "v1" }, { dependsOn: [gate] });
+
+exports.status = gate.status;
+exports.statusText = gate.statusText;
+exports.polls = gate.polls;
+exports.completedAt = gate.completedAt;
+exports.taskType = gate.taskType;
+exports.dependentCreatedAt = dependent.createdAt;
+if (config.getBoolean("readTaskInfo")) {
+  const info = getTaskInfoOutput({ requestId, apiVersion: "v3" });
+  exports.infoStatusText = info.statusText;
+  exports.infoInstanceId = info.instanceId;
+}

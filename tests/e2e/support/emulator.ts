@@ -1,0 +1,43 @@
+/** The emulator an end-to-end file talks to: fresh task IDs and per-task call counts. */
+import { startEmulator, type EmulatorTask, type RunningEmulator } from "../../../provider/emulator";
+import { REGION, SECRET_ID, SECRET_KEY } from "../../support/emulatorEnv";
+
+/** Stack config giving the emulator's credentials and region the way users set theirs. */
+export const EMULATOR_CONFIG = { "tencentcloud:secretId": SECRET_ID, "tencentcloud:region": REGION };
+export const EMULATOR_SECRETS = { "tencentcloud:secretKey": SECRET_KEY };
+
+/** A running emulator plus helpers; IDs start at `firstId` so files never share a task. */
+export class E2eEmulator {
+  private nextId: number;
+
+  private constructor(
+    readonly emulator: RunningEmulator,
+    firstId: number,
+  ) {
+    this.nextId = firstId;
+  }
+
+  static async start(firstId: number): Promise<E2eEmulator> {
+    return new E2eEmulator(await startEmulator(), firstId);
+  }
+
+  get url(): string {
+    return this.emulator.url;
+  }
+
+  /** Adds a task on a fresh ID and returns the ID. */
+  task(timeline: EmulatorTask["timeline"], extra: Partial<Omit<EmulatorTask, "requestId" | "timeline">> = {}): number {
+    const requestId = this.nextId++;
+    this.emulator.addTask({ requestId, timeline, ...extra });
+    return requestId;
+  }
+
+  /** DescribeTaskInfo calls made so far for `requestId`. */
+  calls(requestId: number): number {
+    return this.emulator.stats().byRequestId[String(requestId)] ?? 0;
+  }
+
+  close(): Promise<void> {
+    return this.emulator.close();
+  }
+}

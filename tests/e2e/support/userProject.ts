@@ -1,0 +1,19 @@
+/**
+ * A user's Pulumi project outside the repository: one of `tests/e2e/programs/*` copied into a new
+ * directory of the packed project (tests/support/packedProject.ts), so its `node_modules` hold this
+ * package installed from its `npm pack` tarball, as `npm install` gives users.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { packedProject, type PackedProjectOptions } from "../../support/packedProject";
+
+const PROGRAMS = path.resolve(__dirname, "..", "programs");
+
+/** Copies `programs/<program>` into a fresh project directory and returns that directory. */
+export function userProject(program: string, options: PackedProjectOptions = {}): string {
+  const root = path.join(packedProject(options), "projects");
+  fs.mkdirSync(root, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(root, `${program}-`));
+  fs.cpSync(path.join(PROGRAMS, program), dir, { recursive: true });
+  return dir;
+}

@@ -1,0 +1,74 @@
+/**
+ * A user's project through the real Pulumi CLI: the package installed from its tarball outside the
+ * repository, the emulator as the API, credentials in stack config as `pulumi config set` puts them.
+ */
+import { SECRET_KEY } from "../support/emulatorEnv";
+import { E2eEmulator, EMULATOR_CONFIG, EMULATOR_SECRETS } from "./support/emulator";
+import { PulumiStack } from "./support/pulumiStack";
+import { describeWithCli } from "./support/describeWithCli";
+import { userProject } from "./support/userProject";
+
+jest.setTimeout(240_000);
+
+const TASK_WAIT = "pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait";
+const DEPENDENT = "pulumi-nodejs:dynamic/e2e:Dependent";
+
+let emulator: E2eEmulator;
+const stacks: PulumiStack[] = [];
+
+beforeAll(async () => {
+  emulator = await E2eEmulator.start(61_000);
+});
+afterAll(async () => {
+  for (const stack of stacks) stack.dispose();
+  await emulator?.close();
+});
+
+/** A new stack of the gate program waiting for `requestId`, with `config` on top. */
+async function gateStack(requestId: number, config: Record<string, string> = {}, secrets: Record<string, string> = {}): Promise<PulumiStack> {
+  const stack = await PulumiStack.init({
+    projectDir: userProject("gate"),
+    env: { TENCENTCLOUD_REDIS_ENDPOINT: emulator.url },
+    config: { ...EMULATOR_CONFIG, "e2e-gate:requestId": String(requestId), ...config },
+    secrets: { ...EMULATOR_SECRETS, ...secrets },
+  });
+  stacks.push(stack);
+  return stack;
+}
+
+describeWithCli("a user's project", () => {
+  test("a gate holds the dependent until its task succeeds, shows progress, and needs no change afterwards", async () => {
+    const id = emulator.task([{ status: 0, ms: 800 }, { status: 1, ms: 1500 }, { status: 2 }]);
+    const stack = await gateStack(id);
+    const up = await stack.up();
+    expect(up.stdout).toMatch(new RegExp(`\\[TaskWait gate\\] task ${id}: Executing`));
+    expect(up.stdout).toMatch(new RegExp(`\\[TaskWait gate\\] task ${id}: Succeeded`));
+    const outputs = await stack.outputs();
+    expect(outputs).toMatchObject({ status: 2, statusText: "Succeeded" });
+    expect(Date.parse(String(outputs.dependentCreatedAt))).toBeGreaterThanOrEqual(Date.parse(String(outputs.completedAt)));
+    const [gate] = await stack.resourcesOfType(TASK_WAIT);
+    expect(gate.id).toBe(String(id));
+    expect(gate.outputs).toMatchObject({ requestId: id, status: 2, region: "ap-guangzhou" });
+
+    const calls = emulator.calls(id);
+    await stack.preview(["--expect-no-changes"]);
+    await stack.up(["--expect-no-changes"]);
+    expect(emulator.calls(id)).toBe(calls);
+  });
+
+  test("a failing task fails `pulumi up` with the task's status and API 3.0 message, and the dependent is not created", async () => {
+    const id = emulator.task([{ status: 1, ms: 500 }, { status: 3 }], { taskMessage: "resize failed: no capacity in ap-guangzhou-3" });
+    const stack = await gateStack(id, { "e2e-gate:apiVersion": "v3" });
+    const up = await stack.up([], "failure");
+    expect(up.stdout).toMatch(new RegExp(`Redis task ${id} failed: status 3 \\(Failed\\) after \\d+s, \\d+ polls: resize failed: no capacity in ap-guangzhou-3`));
+    expect(await stack.resourcesOfType(DEPENDENT)).toHaveLength(0);
+  });
+
+  test("no secret reaches the CLI output or the exported state", async () => {
+    const id = emulator.task([{ status: 1, ms: 300 }, { status: 2 }]);
+    const stack = await gateStack(id);
+    const up = await stack.up();
+    const exported = JSON.stringify(await stack.exportState());
+    for (const text of [up.stdout, up.stderr, exported]) expect(text).not.toContain(SECRET_KEY);
+  });
+});
