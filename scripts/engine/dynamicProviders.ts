@@ -1,6 +1,7 @@
 /**
- * Runs dynamic resources the way the provider host does: the `__provider` text deserialized
- * with require-from-string (the host's own loader), configured once with the stack config, then
+ * Runs dynamic resources the way the SDK's provider host does: the `__provider` text loaded with
+ * the host's own `require-from-string`, without a file name (so its `require()` resolves from the
+ * working directory, the program's), configured once per text with the host's own `Config`, then
  * `check` and `create` called with the registered inputs.
  */
 import * as path from "path";
@@ -15,23 +16,26 @@ interface LoadedProvider {
 /** Loads, configures and calls serialized dynamic providers, caching them per text like the host. */
 export class DynamicProviders {
   private readonly cache = new Map<string, Promise<LoadedProvider>>();
-  private readonly requireFromString: (code: string, filename?: string) => { handler(): LoadedProvider };
+  private readonly requireFromString: (code: string) => { handler(): LoadedProvider };
+  private readonly HostConfig: new (raw: Record<string, string>, project: string) => { get(key: string): string | undefined };
 
   constructor(
     private readonly config: Record<string, string>,
-    /** Where the text's `require()` calls resolve from: the program's directory, as for the host. */
-    private readonly projectDir: string,
+    private readonly project: string,
+    /** The program's directory, where the host resolves the SDK (its launcher runs there). */
+    programDir: string,
   ) {
-    const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [projectDir] }));
+    const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
     this.requireFromString = require(require.resolve("require-from-string", { paths: [sdkDir] }));
+    this.HostConfig = require(path.join(sdkDir, "cmd", "dynamic-provider", "config")).Config;
   }
 
   private load(text: string): Promise<LoadedProvider> {
     let loaded = this.cache.get(text);
     if (!loaded) {
       loaded = (async () => {
-        const provider = this.requireFromString(text, path.join(this.projectDir, "__dynamic_provider.js")).handler();
-        await provider.configure?.({ config: { get: (key: string) => this.config[key] } });
+        const provider = this.requireFromString(text).handler();
+        await provider.configure?.({ config: new this.HostConfig(this.config, this.project) });
         return provider;
       })();
       this.cache.set(text, loaded);

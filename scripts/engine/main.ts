@@ -1,7 +1,8 @@
 /**
- * `node dist/scripts/engine/main.js --program FILE --project NAME [--stack S] [--config k=v]…
- * [--stack-outputs NAME=FILE]… [--outputs-file FILE]`: runs a program with the in-process engine,
- * prints the stack outputs and exits 0, or prints the error and exits 1.
+ * `node dist/scripts/engine/main.js --project-dir DIR [--stack S] [--config k=v]…
+ * [--stack-outputs NAME=FILE]… [--result-file FILE]`: runs the project in DIR with the in-process
+ * engine, prints the stack outputs and exits 0, or prints the error and exits 1. The result file
+ * gets `{outputs, error, created}` for callers that check what was created.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -11,17 +12,15 @@ import { runProgram } from "./runProgram";
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      program: { type: "string" },
-      project: { type: "string" },
+      "project-dir": { type: "string" },
       stack: { type: "string", default: "dev" },
       config: { type: "string", multiple: true, default: [] },
       "stack-outputs": { type: "string", multiple: true, default: [] },
-      "outputs-file": { type: "string" },
-      "project-dir": { type: "string" },
+      "result-file": { type: "string" },
     },
   });
-  if (!values.program || !values.project) {
-    process.stderr.write("usage: main.js --program FILE --project NAME [--stack S] [--config k=v]... [--stack-outputs NAME=FILE]... [--outputs-file FILE]\n");
+  if (!values["project-dir"]) {
+    process.stderr.write("usage: main.js --project-dir DIR [--stack S] [--config k=v]... [--stack-outputs NAME=FILE]... [--result-file FILE]\n");
     return 2;
   }
   const split = (pair: string) => {
@@ -29,24 +28,20 @@ async function main(): Promise<number> {
     return [pair.slice(0, at), pair.slice(at + 1)] as const;
   };
   const config = Object.fromEntries(values.config!.map(split));
-  const stackOutputs = Object.fromEntries(values["stack-outputs"]!.map((pair) => {
-    const [name, file] = split(pair);
-    return [name, JSON.parse(fs.readFileSync(file, "utf8"))];
-  }));
-  const result = await runProgram({
-    program: path.resolve(values.program),
-    project: values.project,
-    stack: values.stack!,
-    config,
-    stackOutputs,
-    projectDir: values["project-dir"] ? path.resolve(values["project-dir"]) : undefined,
-  });
+  const stackOutputs = Object.fromEntries(
+    values["stack-outputs"]!.map((pair) => {
+      const [name, file] = split(pair);
+      return [name, JSON.parse(fs.readFileSync(file, "utf8"))];
+    }),
+  );
+  const resultFile = values["result-file"] && path.resolve(values["result-file"]);
+  const result = await runProgram({ projectDir: path.resolve(values["project-dir"]), stack: values.stack!, config, stackOutputs });
+  if (resultFile) fs.writeFileSync(resultFile, JSON.stringify({ outputs: result.outputs, error: result.error?.message, created: result.created }, null, 2));
   if (result.error) {
     process.stdout.write(`[engine] the deployment failed: ${result.error.message}\n`);
     return 1;
   }
   process.stdout.write(`[engine] outputs: ${JSON.stringify(result.outputs)}\n`);
-  if (values["outputs-file"]) fs.writeFileSync(values["outputs-file"], JSON.stringify(result.outputs, null, 2));
   return 0;
 }
 

@@ -1,25 +1,23 @@
 /**
- * The in-process engine: runs a Pulumi program without the Pulumi CLI. The program makes its real
- * SDK registrations against `pulumi.runtime.setMocks`; dynamic resources are handed to their real
- * provider code (see `dynamicProviders.ts`), so a TaskWait really waits and really fails.
+ * The in-process engine, the demo's fallback where no Pulumi CLI is installed: runs a Pulumi
+ * project without the CLI. The program is the one the CLI would run (`resolveProgram.ts`), in the
+ * directory the CLI would run it in; it makes its real SDK registrations against
+ * `pulumi.runtime.setMocks`, and dynamic resources are handed to their real provider code loaded
+ * as the provider host loads it (`dynamicProviders.ts`), so a TaskWait really waits and fails.
  * Other custom resources are recorded as created with their inputs.
  */
-import * as path from "path";
 import { DynamicProviders } from "./dynamicProviders";
+import { resolveProgram } from "./resolveProgram";
 
 /** What to run. */
 export interface ProgramRun {
-  /** The compiled program's module path. */
-  program: string;
-  /** The project name (config namespace). */
-  project: string;
+  /** The directory of the project's Pulumi.yaml. */
+  projectDir: string;
   stack: string;
   /** Stack config, full keys (`project:key`, `tencentcloud:region`). */
   config: Record<string, string>;
   /** Outputs of other stacks, by stack name, for `StackReference`. */
   stackOutputs?: Record<string, Record<string, unknown>>;
-  /** Where dynamic providers' `require()` resolves from; default the program's directory. */
-  projectDir?: string;
   /** One line per engine event; default stdout. */
   log?: (line: string) => void;
 }
@@ -34,15 +32,18 @@ export interface ProgramResult {
 
 /** Runs one program to completion, in this process (call once per process: the SDK is global). */
 export async function runProgram(run: ProgramRun): Promise<ProgramResult> {
+  const program = resolveProgram(run.projectDir);
+  // The language host starts the program, and the engine the provider host, in this directory.
+  process.chdir(program.programDir);
   // The SDK reads its config from the environment when it loads.
   process.env.PULUMI_CONFIG = JSON.stringify(run.config);
-  process.env.PULUMI_NODEJS_PROJECT = run.project;
+  process.env.PULUMI_NODEJS_PROJECT = program.project;
   process.env.PULUMI_NODEJS_STACK = run.stack;
-  const pulumi: typeof import("@pulumi/pulumi") = require(require.resolve("@pulumi/pulumi", { paths: [path.dirname(run.program)] }));
+  const pulumi: typeof import("@pulumi/pulumi") = require(require.resolve("@pulumi/pulumi", { paths: [program.programDir] }));
   const started = Date.now();
   const log = run.log ?? ((line: string) => process.stdout.write(line + "\n"));
   const stamp = () => `+${((Date.now() - started) / 1000).toFixed(1)}s`;
-  const providers = new DynamicProviders(run.config, run.projectDir ?? path.dirname(run.program));
+  const providers = new DynamicProviders(run.config, program.project, program.programDir);
   const created: ProgramResult["created"] = [];
   let firstError: Error | undefined;
 
@@ -72,7 +73,7 @@ export async function runProgram(run: ProgramRun): Promise<ProgramResult> {
       },
       call: ({ inputs }) => inputs,
     },
-    run.project,
+    program.project,
     run.stack,
     false,
   );
@@ -82,8 +83,7 @@ export async function runProgram(run: ProgramRun): Promise<ProgramResult> {
   process.on("unhandledRejection", unhandled);
   try {
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-      const exported = require(run.program);
-      return exported;
+      return require(program.entry);
     });
     const resolved = outputs ? await resolveOutputs(pulumi, outputs) : {};
     return firstError ? { error: firstError, created } : { outputs: resolved, created };

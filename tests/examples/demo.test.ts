@@ -1,17 +1,32 @@
-/** `npm run demo` after the build: the README's first command must keep working. */
+/**
+ * `npm run demo` where no Pulumi CLI is installed: it says so and falls back to the in-process
+ * engine. (With the CLI on PATH the demo runs `pulumi up`: tests/e2e/newcomer.test.ts.)
+ */
 import { execFile } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "../support/packedProject";
 import { cleanEnv } from "../support/emulatorEnv";
 
 jest.setTimeout(90_000);
 
-test("the demo gates on the succeeding task, stops on the failing one, and exits 0", async () => {
+/** PATH without any directory that holds a `pulumi` executable. */
+function pathWithoutPulumi(): string {
+  return (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((dir) => dir && !fs.existsSync(path.join(dir, "pulumi")))
+    .join(path.delimiter);
+}
+
+test("without a Pulumi CLI the demo says so, runs the in-process engine, gates on success, stops on failure, and exits 0", async () => {
+  const env = cleanEnv({ PATH: pathWithoutPulumi() });
+  delete env.PULUMI_CLI_DIR;
   const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    execFile(process.execPath, [path.join(REPO_ROOT, "dist/scripts/demo.js")], { cwd: REPO_ROOT, env: cleanEnv() }, (error, out) =>
-      resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout: out }),
+    execFile(process.execPath, [path.join(REPO_ROOT, "dist/scripts/demo.js")], { cwd: REPO_ROOT, env }, (error, out) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout: out }),
     );
   });
+  expect(stdout).toContain("Engine: the in-process engine (no Pulumi CLI on PATH)");
   expect(stdout).not.toContain("FAIL");
   expect(stdout).toMatch(/Demo OK in \d+\.\d s/);
   expect(stdout.match(/^ {2}ok {3}/gm)).toHaveLength(7);
