@@ -18,7 +18,7 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: "unit", roots: ["<rootDir>/tests"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/e2e/"] },
-    { ...common, displayName: "e2e", roots: ["<rootDir>/tests/e2e"], globalSetup: "<rootDir>/tests/e2e/support/globalSetup.ts" },
+    { ...common, displayName: "e2e", roots: ["<rootDir>/tests/e2e"], globalSetup: "<rootDir>/tests/e2e/support/globalSetup.ts", globalTeardown: "<rootDir>/tests/e2e/support/globalTeardown.ts" },
   ],
   testTimeout: 30000,
 };

@@ -23,13 +23,12 @@ const stacks: PulumiStack[] = [];
 
 beforeAll(async () => {
   if (!findPulumiCliDir()) return;
-  clone = freshClone();
+  clone = freshClone("newcomer");
   emulator = await E2eEmulator.start(63_000);
 });
 afterAll(async () => {
   for (const stack of stacks) stack.dispose();
   await emulator?.close();
-  if (clone) fs.rmSync(clone, { recursive: true, force: true });
 });
 
 describeWithCli("the repository as a newcomer finds it", () => {

@@ -46,7 +46,7 @@ describe("the policy set", () => {
 });
 
 describe("redis-task-succeeded", () => {
-  const gate = (props: Record<string, unknown>): StackResourceSpec => ({ type: TW, name: "gate", props: { requestId: 11963, status: 2, statusText: "Succeeded", ...props } });
+  const gate = (props: Record<string, unknown>): StackResourceSpec => ({ type: TW, name: "gate", props: { requestId: 11963, status: 2, statusText: "Succeeded", polls: 3, ...props } });
   const other: StackResourceSpec = { type: "tencentcloud:Redis/instance:Instance", name: "cache", props: { status: 1 } };
   const run = (...specs: StackResourceSpec[]) => runStack(redisTaskSucceeded, stackResources(specs));
 
@@ -60,7 +60,7 @@ describe("redis-task-succeeded", () => {
     [3, "status 3 (Failed)"],
     [-1, "status -1 (Error)"],
     [7, "status 7"],
-    [undefined, "no recorded status"],
+    [undefined, "no status (none was received from DescribeTaskInfo)"],
   ])("status %p is a violation naming the TaskWait, its requestId and %s", async (status, shown) => {
     expect(await run(gate({ status }), other)).toEqual({
       violations: [{ message: `TaskWait "gate" (requestId 11963) has ${shown}, not 2 (Succeeded)`, urn: urnOf(TW, "gate") }],
@@ -68,10 +68,15 @@ describe("redis-task-succeeded", () => {
   });
 
   test("only the failing one of two TaskWaits is reported", async () => {
-    const second: StackResourceSpec = { type: TW, name: "resize", props: { requestId: 42, status: 3 } };
+    const second: StackResourceSpec = { type: TW, name: "resize", props: { requestId: 42, status: 3, polls: 1 } };
     expect((await run(gate({}), second)).violations).toEqual([
       { message: 'TaskWait "resize" (requestId 42) has status 3 (Failed), not 2 (Succeeded)', urn: urnOf(TW, "resize") },
     ]);
+  });
+
+  test("a TaskWait a preview is about to create or resume (its checked inputs stand for outputs: no polls, no status) is skipped", async () => {
+    const planned: StackResourceSpec = { type: TW, name: "new-gate", props: { requestId: 42, timeout: "10m", displayName: "new-gate" } };
+    expect(await run(planned, gate({ name: "x" }))).toEqual({ violations: [] });
   });
 
   test("a TaskWait whose status is unknown during preview is skipped", async () => {

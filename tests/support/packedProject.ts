@@ -2,13 +2,14 @@
  * A temporary Pulumi project with this package installed from `npm pack` output, as users install
  * it. The provider host and the policy analyzer run there, so the serialized provider's
  * `require("pulumi-tencentcloud-redis-task")` resolves exactly as on a user's machine.
- * Built once per content of the package (cached by hash), shared by concurrent jest workers.
+ * Built once per content of the package (cached by hash, see `buildOnce`), shared by concurrent jest workers.
  */
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { buildOnce } from "./buildOnce";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -59,27 +60,8 @@ export function packedProject(options: PackedProjectOptions = {}): string {
   };
   const key = contentHash(JSON.stringify({ dependencies, tag: options.tag ?? "" }));
   const root = path.join(os.tmpdir(), "redis-task-packed");
-  const dir = path.join(root, key);
-  const ready = path.join(dir, ".ready");
-  if (fs.existsSync(ready)) return dir;
   fs.mkdirSync(root, { recursive: true });
-  const lock = dir + ".lock";
-  // One jest worker builds; the others wait for its `.ready` marker.
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      if (fs.existsSync(ready)) return dir;
-      const stat = fs.statSync(lock, { throwIfNoEntry: false });
-      // A lock older than any install is left by a killed run.
-      if (stat && Date.now() - stat.mtimeMs > 180_000) fs.rmSync(lock, { recursive: true, force: true });
-      execFileSync("sleep", ["0.5"]);
-    }
-  }
-  try {
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
+  return buildOnce(path.join(root, key), (dir) => {
     const packOut = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: REPO_ROOT, encoding: "utf8" });
     const tarball = packOut.trim().split("\n").pop()!;
     fs.writeFileSync(
@@ -94,9 +76,5 @@ export function packedProject(options: PackedProjectOptions = {}): string {
       cwd: dir,
       stdio: ["ignore", "ignore", "inherit"],
     });
-    fs.writeFileSync(ready, new Date().toISOString());
-    return dir;
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }

@@ -150,9 +150,11 @@ export class PulumiStack {
     return (await this.exportState()).deployment.resources?.filter((resource) => resource.type === type) ?? [];
   }
 
-  /** Removes the stack's files unless a failed command asked to keep them. */
+  /** Removes the stack's files (backend, home, its config file beside Pulumi.yaml) unless a failed command asked to keep them. */
   dispose(): void {
-    if (!this.kept) fs.rmSync(this.workDir, { recursive: true, force: true });
+    if (this.kept) return;
+    fs.rmSync(this.workDir, { recursive: true, force: true });
+    fs.rmSync(path.join(this.projectDir, `Pulumi.${this.stack}.yaml`), { force: true });
   }
 }
 
