@@ -71,4 +71,54 @@ describeWithCli("a user's project", () => {
     const exported = JSON.stringify(await stack.exportState());
     for (const text of [up.stdout, up.stderr, exported]) expect(text).not.toContain(SECRET_KEY);
   });
+
+  test("a timeout records the gate as not ready; the next `pulumi up` resumes it as an update of the same resource", async () => {
+    const id = emulator.task([{ status: 1 }]);
+    const stack = await gateStack(id, { "e2e-gate:timeout": "2s" });
+    const timedOut = await stack.up([], "failure");
+    expect(timedOut.stdout).toMatch(new RegExp(`Redis task ${id} did not finish within the timeout of 2s: last status 1 \\(Executing\\)`));
+    const [gate] = await stack.resourcesOfType(TASK_WAIT);
+    expect(gate.id).toBe(String(id));
+    expect(gate.outputs).toMatchObject({ status: 1 });
+    expect(gate.initErrors?.[0]).toMatch(/did not finish within the timeout/);
+    expect(await stack.resourcesOfType(DEPENDENT)).toHaveLength(0);
+
+    emulator.emulator.addTask({ requestId: id, timeline: [{ status: 2 }] });
+    const resumed = await stack.up();
+    expect(resumed.stdout).toMatch(/~ +pulumi-nodejs:dynamic\/tencentcloud-redis:TaskWait gate updat/);
+    const [after] = await stack.resourcesOfType(TASK_WAIT);
+    expect(after.id).toBe(String(id));
+    expect(after.outputs).toMatchObject({ status: 2 });
+    expect(after.initErrors ?? []).toHaveLength(0);
+    expect(await stack.resourcesOfType(DEPENDENT)).toHaveLength(1);
+  });
+
+  test("customTimeouts.create is the wait's deadline when no timeout is given", async () => {
+    const id = emulator.task([{ status: 1 }]);
+    const stack = await gateStack(id, { "e2e-gate:customCreateTimeout": "3s" });
+    const up = await stack.up([], "failure");
+    expect(up.stdout).toMatch(new RegExp(`Redis task ${id} did not finish within the timeout of 3s`));
+  });
+
+  test("ignoreChanges on requestId keeps the gate when the program names another task", async () => {
+    const first = emulator.task([{ status: 2 }]);
+    const stack = await gateStack(first, { "e2e-gate:ignoreChanges": JSON.stringify(["requestId"]) });
+    await stack.up();
+    const second = emulator.task([{ status: 1 }]);
+    await stack.setConfig({ "e2e-gate:requestId": String(second) });
+    await stack.preview(["--expect-no-changes"]);
+    await stack.up(["--expect-no-changes"]);
+    expect(emulator.calls(second)).toBe(0);
+    const [gate] = await stack.resourcesOfType(TASK_WAIT);
+    expect(gate.id).toBe(String(first));
+  });
+
+  test("getTaskInfoOutput reads a task's state into stack outputs, during preview too", async () => {
+    const id = emulator.task([{ status: 2 }], { instanceId: "crs-info" });
+    const stack = await gateStack(id, { "e2e-gate:readTaskInfo": "true" });
+    const preview = await stack.preview();
+    expect(preview.stdout).toMatch(/infoStatusText *: "Succeeded"/);
+    await stack.up();
+    expect(await stack.outputs()).toMatchObject({ infoStatusText: "Succeeded", infoInstanceId: "crs-info" });
+  });
 });

@@ -1,0 +1,61 @@
+/**
+ * An upgrade through the real CLI: state written with this version's tarball, then the package
+ * upgraded in the user's project. The serialized provider in state names the package rather
+ * than capturing its code, so the upgraded package serves every later operation, with no diff.
+ */
+import { execFileSync } from "child_process";
+import { E2eEmulator, EMULATOR_CONFIG, EMULATOR_SECRETS } from "./support/emulator";
+import { describeWithCli } from "./support/describeWithCli";
+import { PulumiStack } from "./support/pulumiStack";
+import { findPulumiCliDir } from "./support/pulumiCli";
+import { upgradedTarball, upgradeMarker } from "./support/upgradedTarball";
+import { userProject } from "./support/userProject";
+
+jest.setTimeout(240_000);
+
+const TASK_WAIT = "pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait";
+const NEXT = "99.0.0";
+
+let emulator: E2eEmulator;
+let stack: PulumiStack | undefined;
+
+beforeAll(async () => {
+  if (findPulumiCliDir()) emulator = await E2eEmulator.start(65_000);
+});
+afterAll(async () => {
+  stack?.dispose();
+  await emulator?.close();
+});
+
+describeWithCli("an upgrade of the package", () => {
+  test("state written by this version is previewed, updated, refreshed and destroyed by a higher one without a diff or an error", async () => {
+    const id = emulator.task([{ status: 1, ms: 500 }, { status: 2 }]);
+    const projectDir = userProject("gate");
+    stack = await PulumiStack.init({
+      projectDir,
+      env: { TENCENTCLOUD_REDIS_ENDPOINT: emulator.url },
+      config: { ...EMULATOR_CONFIG, "e2e-gate:requestId": String(id) },
+      secrets: EMULATOR_SECRETS,
+    });
+    const first = await stack.up();
+    expect(first.stdout).not.toContain(upgradeMarker(NEXT));
+    const [before] = await stack.resourcesOfType(TASK_WAIT);
+
+    execFileSync("npm", ["install", "--no-save", "--no-package-lock", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", upgradedTarball(NEXT)], {
+      cwd: projectDir,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+
+    await stack.preview(["--expect-no-changes"]);
+    const up = await stack.up(["--expect-no-changes"]);
+    const refresh = await stack.refresh(["--skip-preview"]);
+    expect(refresh.stdout).toContain(upgradeMarker(NEXT));
+    const [after] = await stack.resourcesOfType(TASK_WAIT);
+    expect(after.outputs).toEqual(before.outputs);
+    await stack.preview(["--expect-no-changes"]);
+    expect(up.stdout + refresh.stdout).not.toMatch(/error:/);
+    const destroy = await stack.destroy();
+    expect(destroy.stdout).toContain(upgradeMarker(NEXT));
+    expect(await stack.resourcesOfType(TASK_WAIT)).toHaveLength(0);
+  });
+});
