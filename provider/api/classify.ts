@@ -46,6 +46,11 @@ export function isUnknownTaskCode(code: number | string): boolean {
   return text === "5000" || text === "11201" || text.startsWith("InvalidParameter") || text.startsWith("ResourceNotFound");
 }
 
+/** True for the API's rate-limit answer: 4400 (API 2.0) or `RequestLimitExceeded*` (API 3.0). */
+export function isRateLimitCode(code: number | string | undefined): boolean {
+  return code !== undefined && (String(code) === "4400" || String(code).startsWith("RequestLimitExceeded"));
+}
+
 /** The class of an API 2.0 numeric error code. */
 export function classifyV2Code(code: number): ErrorClass {
   if (v2Classes[code]) return v2Classes[code];

@@ -10,7 +10,7 @@ export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 export const DEFAULT_MIN_POLL_INTERVAL_MS = 2_000;
 /** The upper bound of the interval between polls. */
 export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
-/** Process-wide DescribeTaskInfo calls per second; Tencent documents 20, this leaves room for other clients. */
-export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
+/** Process-wide DescribeTaskInfo calls per second at most: the documented quota; the pace adapts below it on throttling. */
+export { DEFAULT_RATE_PER_SECOND as DEFAULT_RATE_LIMIT_PER_SECOND } from "../waiter/rateLimiter";
 /** A progress line at least this often while a wait goes on, so a long wait never looks hung. */
 export const PROGRESS_HEARTBEAT_MS = 60_000;

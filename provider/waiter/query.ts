@@ -1,8 +1,10 @@
 /** Wires a DescribeTaskInfo call through the shared coalescer and rate limiter. */
 import type { PollCoalescer } from "./coalesce";
 import { sharedPollCoalescer } from "./coalesce";
+import type { AdaptivePace } from "./adaptivePace";
 import type { RateLimiter } from "./rateLimiter";
-import { sharedRateLimiter } from "./rateLimiter";
+import { sharedPace, sharedRateLimiter } from "./rateLimiter";
+import { isRateLimitCode } from "../api/classify";
 import type { TaskQuery } from "./types";
 
 /** What identifies "the same poll": calls that would get the same answer. */
@@ -28,6 +30,8 @@ export interface SharedTaskQueryOptions {
   query: TaskQuery;
   /** Default the process-wide limiter; `false` for none. */
   rateLimiter?: RateLimiter | false;
+  /** What learns from the answers how fast the API lets us go; default the process-wide pace when the limiter is the process-wide one. */
+  pace?: AdaptivePace | false;
   /** Default the process-wide coalescer; `false` for none. */
   coalescer?: PollCoalescer | false;
   /** Accept a shared answer up to this old instead of calling (see `PollCoalescer`); default 0. */
@@ -36,16 +40,25 @@ export interface SharedTaskQueryOptions {
 
 /**
  * `query`, made polite: concurrent calls with the same key share one call (coalescing comes
- * first, so a shared call takes one permit), and each real call waits for a rate-limit permit.
+ * first, so a shared call takes one permit), each real call waits for a rate-limit permit, and
+ * its answer tells the pace whether the API wants us slower.
  */
 export function sharedTaskQuery(options: SharedTaskQueryOptions): TaskQuery {
   const limiter = options.rateLimiter === undefined ? sharedRateLimiter() : options.rateLimiter || undefined;
+  const pace = options.pace === undefined ? (options.rateLimiter === undefined ? sharedPace() : undefined) : options.pace || undefined;
   const coalescer = options.coalescer === undefined ? sharedPollCoalescer() : options.coalescer || undefined;
   const { query, key } = options;
   const paced: TaskQuery = limiter
     ? async (signal) => {
         await limiter.acquire(signal);
-        return query(signal);
+        try {
+          const record = await query(signal);
+          pace?.onAnswered();
+          return record;
+        } catch (error) {
+          if (isRateLimitCode((error as { code?: number | string }).code)) pace?.onThrottled();
+          throw error;
+        }
       }
     : query;
   return coalescer ? (signal) => coalescer.run(key, paced, signal, options.maxAgeMs ?? 0) : paced;

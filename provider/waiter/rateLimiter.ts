@@ -4,13 +4,15 @@
  */
 import { abortReason } from "./abort";
 import { systemClock } from "./clock";
+import { AdaptivePace } from "./adaptivePace";
 import type { Clock } from "./types";
 
 /**
- * Default pace of the shared limiter. API 3.0 documents 20 requests/s per account, shared with
- * everything else the account does (Terraform's provider paces itself at 15/s); 10 leaves room.
+ * Default pace of the shared limiter: the 20 requests/s per account that DescribeTaskInfo
+ * documents. Other clients of the account take their share of it; `AdaptivePace` finds what is
+ * left by backing off on `RequestLimitExceeded` (`sharedPace`).
  */
-export const DEFAULT_RATE_PER_SECOND = 10;
+export const DEFAULT_RATE_PER_SECOND = 20;
 
 /** Options of {@link RateLimiter}. */
 export interface RateLimiterOptions {
@@ -128,10 +130,15 @@ export function sharedRateLimiter(): RateLimiter {
   return (slot[SHARED_LIMITER] ??= new RateLimiter({ ratePerSecond: DEFAULT_RATE_PER_SECOND }));
 }
 
-/** Sets the pace of the process-wide limiter (creating it if needed). */
+const SHARED_PACE = "__pulumiTencentcloudRedisTaskPace";
+
+/** The adaptive pace steering the process-wide limiter, its ceiling {@link DEFAULT_RATE_PER_SECOND} until configured. */
+export function sharedPace(): AdaptivePace {
+  const slot = globalThis as unknown as Record<string, AdaptivePace | undefined>;
+  return (slot[SHARED_PACE] ??= new AdaptivePace(sharedRateLimiter(), { ceiling: DEFAULT_RATE_PER_SECOND }));
+}
+
+/** Sets the ceiling of the process-wide pace (the configured calls per second); the rate restarts there. */
 export function configureSharedRateLimiter(ratePerSecond: number): void {
-  const slot = globalThis as unknown as Record<string, RateLimiter | undefined>;
-  const existing = slot[SHARED_LIMITER];
-  if (existing) existing.setRate(ratePerSecond);
-  else slot[SHARED_LIMITER] = new RateLimiter({ ratePerSecond });
+  sharedPace().setCeiling(ratePerSecond);
 }

@@ -151,7 +151,7 @@ describe("sharedRateLimiter", () => {
     const shared = sharedRateLimiter();
     expect(sharedRateLimiter()).toBe(shared);
     expect(shared.ratePerSecond).toBe(DEFAULT_RATE_PER_SECOND);
-    expect(DEFAULT_RATE_PER_SECOND).toBe(10);
+    expect(DEFAULT_RATE_PER_SECOND).toBe(20);
     configureSharedRateLimiter(4);
     expect(sharedRateLimiter()).toBe(shared);
     expect(shared.ratePerSecond).toBe(4);
