@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     "tencentcloud:secretId": config.secretId,
     "tencentcloud:secretKey": config.secretKey,
     "tencentcloud:region": config.region,
-    [RATE_LIMIT_SOURCES.config]: String(config.rateLimitPerSecond),
+    ...(config.rateLimitPerSecond === undefined ? {} : { [RATE_LIMIT_SOURCES.config]: String(config.rateLimitPerSecond) }),
   };
   await provider.configure!({ config: { get: (key: string) => stack[key] } } as unknown as dynamic.ConfigureRequest);
   await createOne(config.warmupRequestId);

@@ -6,8 +6,8 @@ export interface FleetChildConfig {
   region: string;
   secretId: string;
   secretKey: string;
-  /** `tencentcloud-redis-task:rateLimitPerSecond` in the stack config handed to `configure`. */
-  rateLimitPerSecond: number;
+  /** `tencentcloud-redis-task:rateLimitPerSecond` in the stack config handed to `configure`; absent: the package's default. */
+  rateLimitPerSecond?: number;
   /** The task IDs to create a TaskWait for, in creation order. */
   requestIds: number[];
   /** A task that has already succeeded: one create before the measurement loads and warms the code. */

@@ -1,5 +1,6 @@
 /** The markdown tables printed by `npm run bench` and recorded in docs/BENCHMARKS.md. */
 import type { DesignStudyResult, SweepResult } from "./designStudy";
+import type { CliFleetResult } from "./cliFleet";
 import type { FleetResult } from "./fleet";
 import type { MachineInfo } from "./machine";
 import type { OverheadsResult } from "./overheads";
@@ -18,6 +19,10 @@ export interface BenchResults {
   schedule?: ScheduleStudyResult;
   design?: DesignStudyResult;
   fleet?: FleetResult;
+  /** 300 in-process creates at the package's defaults (the adaptive pace). */
+  fleetDefaults?: FleetResult;
+  /** The fleet through the real Pulumi CLI. */
+  cliFleet?: CliFleetResult;
   overheads?: OverheadsResult;
 }
 
@@ -178,13 +183,17 @@ function designSection(s: ScheduleStudyResult, d: DesignStudyResult): string {
   return out.join("\n\n");
 }
 
-export function fleetSection(f: FleetResult): string {
+export function fleetSection(f: FleetResult, heading = "2. Fleet"): string {
   const o = f.options;
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
-  const overBy = f.ratioToIdeal > 1.2 ? ` (over by ${((f.ratioToIdeal / 1.2 - 1) * 100).toFixed(1)} %)` : "";
+  const overBy = f.ratioToIdeal > o.goalRatio ? ` (over by ${((f.ratioToIdeal / o.goalRatio - 1) * 100).toFixed(1)} %)` : "";
+  const rate =
+    o.clientRatePerSecond === undefined
+      ? "unset (the default: the adaptive pace, ceiling 20 calls/s)"
+      : `\`tencentcloud-redis-task:rateLimitPerSecond\` = ${o.clientRatePerSecond}`;
   return [
-    `## 2. Fleet: ${o.count} concurrent TaskWait creates over real HTTP (one run, real time)`,
-    `Provider stub → \`taskWaitProvider.configure/check/create\` in one child process, stack config \`tencentcloud-redis-task:rateLimitPerSecond\` = ${o.clientRatePerSecond}; ` +
+    `## ${heading}: ${o.count} concurrent TaskWait creates over real HTTP (one run, real time)`,
+    `Provider stub → \`taskWaitProvider.configure/check/create\` in one child process, stack config ${rate}; goal total ÷ ideal ≤ ${o.goalRatio}; ` +
       `emulator token bucket ${o.emulatorRatePerSecond} requests/s. Task completion times ${seconds(o.spreadMs, 0)}·k/${o.count} (k = 1..${o.count}) in a seeded random order, ` +
       `timed from one arming query per task just before the creates (the arming calls, ${f.armingCalls}, are made before the limit is switched on and are not counted).`,
     table(
@@ -270,10 +279,46 @@ export function machineSection(r: BenchResults): string {
   ].join("\n\n");
 }
 
+export function cliFleetSection(c: CliFleetResult): string {
+  const o = c.options;
+  const mark = (ok: boolean) => (ok ? "✓" : "✗");
+  const row = (d: CliFleetResult["defaultParallel"], extra: string) => [
+    String(d.parallel),
+    String(d.code),
+    `${d.succeeded} / ${d.failed}`,
+    `${d.apiCalls} (${(d.apiCalls / o.count).toFixed(2)}/gate)`,
+    String(d.throttled),
+    seconds(d.lastCompletionMs, 1),
+    seconds(d.totalMs, 1),
+    extra,
+  ];
+  return [
+    `## 3. Fleet through the real Pulumi CLI: ${o.count} TaskWaits in one \`pulumi up\` (${c.cliVersion})`,
+    `A user's project (the package installed from its tarball; \`tests/e2e/programs/fleet\`, default poll settings and rate), a file backend, ` +
+      `\`pulumi up --yes --skip-preview\`; emulator token bucket ${o.emulatorRatePerSecond} requests/s. Task durations spread evenly over ` +
+      `${seconds(o.minTaskMs, 0)}–${seconds(o.maxTaskMs, 0)} in a seeded order, timed from one arming query per task just before the command. ` +
+      `Bound = 1.2 × (last completion + ${o.count}/${o.emulatorRatePerSecond} s + one-gate up), the one-gate up on a finished task measured in the same run ` +
+      `(median of ${c.oneGateUpRunsMs.map((ms) => seconds(ms, 1)).join(", ")} = ${seconds(c.oneGateUpMs, 1)}).`,
+    table(
+      ["--parallel", "Exit", "Succeeded / failed", "API calls", "Throttled", "Last completion", "Total", "Bound (goal)"],
+      [
+        row(c.wide, `${seconds(c.wide.boundMs, 1)}: ${c.wide.ratioToBound.toFixed(2)} × ${mark(c.goals.wideWithinBound)}`),
+        row(c.defaultParallel, `no failures ${mark(c.goals.defaultNoFailures)}`),
+      ],
+    ),
+    table(
+      ["Refresh of the fleet", "Exit", "API calls", "Throttled", "Total", "Goal"],
+      [[`--parallel ${c.refresh.parallel}`, String(c.refresh.code), String(c.refresh.apiCalls), String(c.refresh.throttled), seconds(c.refresh.totalMs, 1), `succeeds ${mark(c.goals.refreshSucceeded)}`]],
+    ),
+  ].join("\n\n");
+}
+
 export function renderReport(r: BenchResults): string {
   const parts = [`# Benchmark results`, machineSection(r)];
   if (r.schedule) parts.push(scheduleSection(r.schedule, r.design));
   if (r.fleet) parts.push(fleetSection(r.fleet));
+  if (r.fleetDefaults) parts.push(fleetSection(r.fleetDefaults, "2b. Fleet at the defaults"));
+  if (r.cliFleet) parts.push(cliFleetSection(r.cliFleet));
   if (r.overheads) parts.push(overheadsSection(r.overheads));
   return parts.join("\n\n") + "\n";
 }

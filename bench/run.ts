@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: the overheads, the schedule study (virtual time) and the fleet (real time,
- * about 80 s), in that order. Writes bench/results.json and bench/results.md and prints the
+ * `npm run bench`: the overheads, the schedule study (virtual time), the in-process fleets (real
+ * time, about 2 minutes) and the fleet through the real Pulumi CLI (about 3 minutes; needs
+ * `pulumi` on PATH), in that order. Writes bench/results.json and bench/results.md and prints the
  * markdown; see docs/BENCHMARKS.md for the method and the recorded results.
  *
- *   --quick             smoke run: 200 trials, 100 creates over 6 s, fewer timing runs
- *   --only=a,b          sections among schedule, fleet, overheads
+ *   --quick             smoke run: 200 trials, 100 creates over 6 s, a 50-gate CLI fleet, fewer timing runs
+ *   --only=a,b          sections among overheads, schedule, fleet, cli
  *   --seed=N            seed of the schedule study and of the fleet's completion order
  *   --fleet-rate=N      the fleet's tencentcloud-redis-task:rateLimitPerSecond (default 20)
  *
@@ -14,13 +15,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runDesignStudy } from "./designStudy";
+import { runCliFleet } from "./cliFleet";
 import { runFleet } from "./fleet";
 import { loadAverage, machineInfo } from "./machine";
 import { runOverheads } from "./overheads";
 import { renderReport, type BenchResults } from "./report";
 import { runScheduleStudy } from "./scheduleStudy";
 
-const SECTIONS = ["overheads", "schedule", "fleet"] as const;
+const SECTIONS = ["overheads", "schedule", "fleet", "cli"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Plan {
@@ -89,9 +91,27 @@ async function main(): Promise<void> {
         clientRatePerSecond: plan.fleetRate,
         emulatorRatePerSecond: 20,
         seed: plan.seed,
+        goalRatio: 1.2,
         guardMs: 10 * 60_000,
         log,
       }),
+    );
+    // At the package's defaults (no rate configured: the adaptive pace), the size the CLI fleet has.
+    results.fleetDefaults = await timed("fleet-defaults", () =>
+      runFleet({
+        count: plan.quick ? 50 : 300,
+        spreadMs: plan.quick ? 6_000 : 20_000,
+        emulatorRatePerSecond: 20,
+        seed: plan.seed,
+        goalRatio: 1.1,
+        guardMs: 5 * 60_000,
+        log,
+      }),
+    );
+  }
+  if (plan.sections.includes("cli")) {
+    results.cliFleet = await timed("cli", () =>
+      runCliFleet({ count: plan.quick ? 50 : 300, minTaskMs: 2_000, maxTaskMs: 20_000, emulatorRatePerSecond: 20, seed: plan.seed, log }),
     );
   }
   results.elapsedMs = performance.now() - started;

@@ -11,7 +11,16 @@ import * as os from "os";
 import * as path from "path";
 import { buildOnce } from "./buildOnce";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The repository: the nearest directory above this file with the package's package.json (also from `dist/`). */
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === "pulumi-tencentcloud-redis-task") return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no pulumi-tencentcloud-redis-task package.json above ${from}`);
+  }
+}
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

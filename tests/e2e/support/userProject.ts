@@ -5,9 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { packedProject, type PackedProjectOptions } from "../../support/packedProject";
+import { packedProject, REPO_ROOT, type PackedProjectOptions } from "../../support/packedProject";
 
-const PROGRAMS = path.resolve(__dirname, "..", "programs");
+const PROGRAMS = path.join(REPO_ROOT, "tests", "e2e", "programs");
 
 /** Copies `programs/<program>` into a fresh project directory and returns that directory. */
 export function userProject(program: string, options: PackedProjectOptions = {}): string {
