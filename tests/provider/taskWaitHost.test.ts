@@ -127,6 +127,28 @@ test("a timeout is a partial failure with id and properties, and the next update
   expect(Number(updated.properties.polls)).toBeGreaterThan(Number(properties.polls));
 });
 
+test("the engine's Cancel (first Ctrl-C) ends a long wait at once as a partial failure the next update resumes", async () => {
+  const reg = taskWait([{ status: 1 }], { timeout: "10m" });
+  const created = host.create(reg.inputs).then(
+    () => {
+      throw new Error("create succeeded");
+    },
+    (e: HostCallError) => e,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  const cancelledAt = Date.now();
+  await host.cancel();
+  const error = await created;
+  expect(Date.now() - cancelledAt).toBeLessThan(1000);
+  expect(error.message).toMatch(new RegExp(`Redis task ${reg.inputs.requestId}: the deployment was cancelled \\(Ctrl-C\\) while waiting, last status 1 \\(Executing\\)`));
+  expect(error.initFailure).toMatchObject({ id: String(reg.inputs.requestId), properties: { status: 1 } });
+
+  // A wait started after the cancellation is not cut short.
+  emulator.addTask({ requestId: Number(reg.inputs.requestId), timeline: [{ status: 2 }] });
+  const updated = await host.update(error.initFailure!.id, error.initFailure!.properties, reg.inputs);
+  expect(updated.properties).toMatchObject({ status: 2 });
+});
+
 test("diff replaces on requestId, region, endpoint and apiVersion, and updates timing settings in place", async () => {
   const reg = taskWait([{ status: 2 }]);
   const created = await host.create(reg.inputs);

@@ -24,6 +24,8 @@ export interface ProviderHost {
   read(id: string, properties: Record<string, unknown>): Promise<{ id: string; properties: Record<string, unknown> }>;
   update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ properties: Record<string, unknown> }>;
   delete(id: string, properties: Record<string, unknown>): Promise<void>;
+  /** The engine's `Cancel`, sent on the first Ctrl-C. */
+  cancel(): Promise<void>;
   /** Every gRPC response and error seen, serialized, for leak scans. */
   transcript(): string;
   kill(signal?: NodeJS.Signals): void;
@@ -143,6 +145,7 @@ export async function startProviderHost(projectDir: string, env: NodeJS.ProcessE
       request.setProperties(struct(properties));
       return call("delete", request, () => undefined);
     },
+    cancel: () => call("cancel", new (load("google-protobuf/google/protobuf/empty_pb").Empty)(), () => undefined),
     kill: (signal = "SIGKILL") => {
       child.kill(signal);
     },
