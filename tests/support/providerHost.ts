@@ -77,7 +77,9 @@ export async function startProviderHost(projectDir: string, env: NodeJS.ProcessE
  */
 export async function startPluginProcess(projectDir: string, env: NodeJS.ProcessEnv, engineAddress = "127.0.0.1:1"): Promise<ProviderHost> {
   const bin = path.join(projectDir, "node_modules", ".bin", "pulumi-resource-tencentcloud-redis-task");
-  const child = spawn(bin, [engineAddress], { cwd: projectDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  // The executable runs `node` from PATH: the one this run is for (Node 22 in the compatibility run).
+  const withNode = { ...env, PATH: `${path.dirname(PROGRAM_NODE)}${path.delimiter}${env.PATH ?? ""}` };
+  const child = spawn(bin, [engineAddress], { cwd: projectDir, env: withNode, stdio: ["ignore", "pipe", "pipe"] });
   return connectProvider(child, projectDir, pluginUrn());
 }
 
