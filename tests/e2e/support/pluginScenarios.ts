@@ -46,8 +46,8 @@ export function describePluginProgram(language: string, options: PluginProgram):
     const stacks: PulumiStack[] = [];
 
     /** A stack of the program on its own backend, configured as a user configures the plugin. */
-    async function newStack(config: Record<string, string>): Promise<PulumiStack> {
-      const created = await PulumiStack.init({ projectDir, config: { ...pluginConfig(emulator), ...config }, secrets: PLUGIN_SECRETS });
+    async function newStack(config: Record<string, string>, secrets: Record<string, string> = PLUGIN_SECRETS): Promise<PulumiStack> {
+      const created = await PulumiStack.init({ projectDir, config: { ...pluginConfig(emulator), ...config }, secrets });
       stacks.push(created);
       return created;
     }
@@ -99,18 +99,22 @@ export function describePluginProgram(language: string, options: PluginProgram):
       expect(Number(outputs.polls)).toBeGreaterThanOrEqual(2);
       expect(Date.parse(String(outputs.afterCompletedAt))).toBeGreaterThanOrEqual(Date.parse(String(outputs.completedAt)));
       expect((await gateInState(stack, gateTask))?.outputs).toMatchObject({ requestId: gateTask, status: 2, region: REGION });
+      for (const text of [up.stdout, up.stderr, JSON.stringify(await stack.exportState())]) expect(text).not.toContain(SECRET_KEY);
       await stack.preview(["--expect-no-changes"]);
     });
 
     test("a failing task stops `up` with the task's message, and the dependent is not created", async () => {
-      const failing = await newStack({
+      // This stack's secret key is set in plain text: the plugin's CheckConfig still keeps it out of state.
+      const config = {
         requestId: String(emulator.task([{ status: 1, ms: 300 }, { status: 3 }], { taskMessage: "resize failed: no capacity in ap-guangzhou-3" })),
         afterRequestId: String(emulator.task([{ status: 2 }])),
         apiVersion: "v3",
-      });
+      };
+      const failing = await newStack({ ...config, ...PLUGIN_SECRETS }, {});
       const up = await failing.up([], "failure");
       expect(up.stdout).toMatch(/Redis task \d+ failed: status 3 \(Failed\) after \d+s, \d+ polls?: resize failed: no capacity in ap-guangzhou-3/);
       expect((await failing.resourcesOfType(TASK_WAIT)).filter((r) => r.urn.endsWith("::after"))).toEqual([]);
+      expect(JSON.stringify(await failing.exportState())).not.toContain(SECRET_KEY);
     });
 
     test("a timeout records the gate as not ready; the next `up` resumes it as an update of the same ID", async () => {
