@@ -15,6 +15,7 @@ export interface InvokeResult {
   failures: CheckFailure[];
 }
 
+/** Reads the task named in `args` (as the engine sends them) once; never waits. */
 export async function invokeGetTaskInfo(args: Props): Promise<InvokeResult> {
   const { values, secrets } = unwrapSecrets(args);
   try {

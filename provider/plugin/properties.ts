@@ -7,6 +7,7 @@
  */
 import { UNKNOWN_VALUE } from "../pulumi/checkInputs";
 
+/** A property bag as a Struct carries it. */
 export type Props = Record<string, unknown>;
 
 /** The key that marks a special value, and the signature of a secret (the engine's constants). */

@@ -53,8 +53,12 @@ function taskWaitContext(request: { getUrn(): string; getTimeout?(): number }): 
 export function resourceProviderService(engineAddress?: string): UntypedServiceImplementation {
   const { provider: pb, plugin, struct, empty } = rpc();
   let log: EngineLog | undefined;
+  let logAddress: string | undefined;
+  // The address arrives as the plugin's argument and again in Handshake (or Attach): one client per address.
   const useEngine = (address: string | undefined) => {
-    if (address) log = engineLog(address);
+    if (!address || address === logAddress) return;
+    logAddress = address;
+    log = engineLog(address);
   };
   useEngine(engineAddress);
   /** Runs a resource operation with its progress lines going to the engine's log for `urn`. */

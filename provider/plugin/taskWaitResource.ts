@@ -46,30 +46,28 @@ async function settle<T extends { outs: Props }>(inputs: Props, secrets: Set<str
   }
 }
 
-/** Props unwrapped, with the names of those that held secrets. */
-const open = (props: Props) => unwrapSecrets(props);
-
+/** TaskWait's methods as the plugin's service calls them: properties as the engine sends them (secrets wrapped). */
 export const taskWaitResource = {
   async check(olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-    const { values, secrets } = open(news);
-    const result = await taskWaitProvider.check(open(olds).values, values);
+    const { values, secrets } = unwrapSecrets(news);
+    const result = await taskWaitProvider.check(unwrapSecrets(olds).values, values);
     return { inputs: wrapSecrets(result.inputs, secrets), failures: result.failures };
   },
 
   async diff(id: string, olds: Props, news: Props) {
-    return taskWaitProvider.diff(id, open(olds).values, open(news).values);
+    return taskWaitProvider.diff(id, unwrapSecrets(olds).values, unwrapSecrets(news).values);
   },
 
   async create(news: Props, context: ResourceContext, preview: boolean): Promise<{ id: string; outs: Props }> {
-    const { values, secrets } = open(news);
+    const { values, secrets } = unwrapSecrets(news);
     // A preview has no ID yet; the engine fills in its own placeholder.
     if (preview) return { id: "", outs: wrapSecrets(previewOutputs(values), secrets) };
     return settle(values, secrets, () => taskWaitProvider.create(coreInputs(values, context)));
   },
 
   async update(id: string, olds: Props, news: Props, context: ResourceContext, preview: boolean): Promise<{ outs: Props }> {
-    const old = open(olds);
-    const { values, secrets } = open(news);
+    const old = unwrapSecrets(olds);
+    const { values, secrets } = unwrapSecrets(news);
     for (const name of old.secrets) secrets.add(name);
     // Only an update that resumes a wait computes outputs; a succeeded gate's update is pure.
     if (preview && old.values.status !== TaskStatus.Succeeded) return { outs: wrapSecrets(previewOutputs(values), secrets) };
@@ -77,7 +75,7 @@ export const taskWaitResource = {
   },
 
   async read(id: string, state: Props): Promise<{ id: string; props: Props }> {
-    const { values, secrets } = open(state);
+    const { values, secrets } = unwrapSecrets(state);
     const result = await taskWaitProvider.read(id, values);
     return { id: result.id, props: wrapSecrets(result.props, secrets) };
   },
