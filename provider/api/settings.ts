@@ -30,6 +30,9 @@ export const SETTING_SOURCES = {
   endpoint: { config: "tencentcloud-redis-task:endpoint", env: ["TENCENTCLOUD_REDIS_ENDPOINT"] },
 } as const;
 
+/** Where each setting is looked up: a stack config key and environment variables. */
+export type SettingSources = { readonly [name in keyof typeof SETTING_SOURCES]: { readonly config: string; readonly env: readonly string[] } };
+
 /**
  * One setting's value and where it came from (the argument's name, the config key or the
  * variable), for error messages: the explicit argument, then stack config, then the environment.
@@ -39,10 +42,11 @@ export function lookupSetting(
   explicit: SettingsInput = {},
   config?: ConfigLookup,
   env: NodeJS.ProcessEnv = process.env,
+  sources: SettingSources = SETTING_SOURCES,
 ): { value?: string; from: string } {
   const given = explicit[name];
   if (given !== undefined && given !== "") return { value: given, from: name };
-  const source = SETTING_SOURCES[name];
+  const source = sources[name];
   const fromConfig = config?.(source.config);
   if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: source.config };
   for (const variable of source.env) if (env[variable]) return { value: env[variable], from: variable };
@@ -55,14 +59,16 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /**
  * Resolves the settings for one call. Throws a {@link TaskApiError} of kind `credentials` that
  * names both the config keys and the variables when the secret id, key or region is missing, and
- * an {@link InputError} when a given value has the wrong form.
+ * an {@link InputError} when a given value has the wrong form. `sources` names the config keys
+ * (the provider plugin's own namespace differs from the program's).
  */
 export function resolveClientSettings(
   explicit: SettingsInput = {},
   config?: ConfigLookup,
   env: NodeJS.ProcessEnv = process.env,
+  sources: SettingSources = SETTING_SOURCES,
 ): ClientSettings {
-  const lookup = (name: keyof typeof SETTING_SOURCES) => lookupSetting(name, explicit, config, env);
+  const lookup = (name: keyof typeof SETTING_SOURCES) => lookupSetting(name, explicit, config, env, sources);
   const pick = (name: keyof typeof SETTING_SOURCES): string | undefined => lookup(name).value;
   const parseFrom = <T>(name: "region" | "endpoint", parse: (value: unknown, field: string) => T): T => {
     const { value, from } = lookup(name);
@@ -71,11 +77,9 @@ export function resolveClientSettings(
   const secretId = pick("secretId");
   const secretKey = pick("secretKey");
   const region = parseFrom("region", parseRegion);
-  const missing = [
-    !secretId && SETTING_SOURCES.secretId,
-    !secretKey && SETTING_SOURCES.secretKey,
-    !region && SETTING_SOURCES.region,
-  ].filter((source): source is (typeof SETTING_SOURCES)["secretId"] => Boolean(source));
+  const missing = [!secretId && sources.secretId, !secretKey && sources.secretKey, !region && sources.region].filter(
+    (source): source is SettingSources["secretId"] => Boolean(source),
+  );
   if (missing.length > 0) {
     const keys = missing.map((s) => s.config).join(", ");
     const vars = missing.map((s) => s.env[0]).join(", ");

@@ -16,6 +16,7 @@ import { ProgressReporter } from "./progress";
 import { InputError } from "../api/errors";
 import { showValue } from "../input/showValue";
 import { trackWait } from "./cancellation";
+import { currentProgressWriter } from "./progressSink";
 
 /** Options of {@link waitForRedisTask}; durations as users write them (`"45m"`, `"1s"`, seconds). */
 export interface RedisTaskWaitOptions {
@@ -26,7 +27,7 @@ export interface RedisTaskWaitOptions {
   maxPollInterval?: string | number;
   /** Prefix of progress lines, e.g. `TaskWait gate` → `[TaskWait gate] task 11963: …`. */
   label: string;
-  /** Where progress lines go; default stderr. `null` for none. */
+  /** Where progress lines go; default the current operation's sink, else stderr (see `progressSink.ts`). `null` for none. */
   writeProgress?: ((line: string) => void) | null;
   signal?: AbortSignal;
   clock?: Clock;
@@ -81,7 +82,7 @@ export async function waitForRedisTask(options: RedisTaskWaitOptions): Promise<R
     // Another wait's answer no older than this wait's own minimum interval is as good as a poll.
     maxAgeMs: durations.minPollIntervalMs,
   });
-  const write = options.writeProgress === undefined ? (line: string) => process.stderr.write(line + "\n") : options.writeProgress;
+  const write = options.writeProgress === undefined ? currentProgressWriter() : options.writeProgress;
   const reporter = write ? new ProgressReporter(options.label, requestId, write) : undefined;
   const tracked = trackWait();
   const signal = options.signal ? AbortSignal.any([options.signal, tracked.signal]) : tracked.signal;

@@ -26,6 +26,7 @@ export type { TimeoutBoundedConfig } from "./timeoutBounded";
 export { redisTaskGateRequired, gateRequiredConfigSchema } from "./gateRequired";
 export type { GateRequiredConfig } from "./gateRequired";
 export { TASK_WAIT_TYPE } from "../pulumi/taskWaitTypes";
+export { TASK_WAIT_TYPES } from "./resources";
 
 /**
  * The four policies of this package, in a fresh array a pack may extend or filter:

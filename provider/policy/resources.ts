@@ -4,6 +4,7 @@
  * preview, and naming resources in messages.
  */
 import { TASK_WAIT_TYPE } from "../pulumi/taskWaitTypes";
+import { TASK_WAIT_TOKEN } from "../plugin/tokens";
 
 /**
  * The placeholders the engine sends for values not known during preview, one per kind of value
@@ -44,9 +45,15 @@ export function readProperty(props: Record<string, unknown>, key: string): Prope
   return { known: true, value };
 }
 
-/** True when `type` is the TaskWait token, `pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait`. */
+/** The TaskWait's type tokens: the dynamic resource's and the provider plugin's. */
+export const TASK_WAIT_TYPES: readonly string[] = [TASK_WAIT_TYPE, TASK_WAIT_TOKEN];
+
+/**
+ * True when `type` is a TaskWait token: `pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait` (the
+ * dynamic resource) or `tencentcloud-redis-task:index:TaskWait` (the provider plugin's, any language).
+ */
 export function isTaskWait(type: string): boolean {
-  return type === TASK_WAIT_TYPE;
+  return TASK_WAIT_TYPES.includes(type);
 }
 
 /** How messages name a TaskWait: `TaskWait "gate"`. */

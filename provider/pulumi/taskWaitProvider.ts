@@ -11,7 +11,7 @@ import { describeTaskInfo } from "../api/describeTaskInfo";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
 import { configureRateLimit } from "../gate/rateLimit";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
-import { providerConfig, setProviderConfig } from "./providerSettings";
+import { providerConfig, providerSettingSources, setProviderConfig } from "./providerSettings";
 import { waitOutcome } from "./waitOutcome";
 import { watchHostCancel } from "./hostCancel";
 import type { TaskWaitInputs, TaskWaitOutputs } from "./taskWaitTypes";
@@ -28,12 +28,12 @@ function isTaskGone(error: unknown): boolean {
 
 /** Settings for a TaskWait's calls: its inputs first, then stack config, then the environment. */
 function settingsFor(inputs: TaskWaitInputs) {
-  return resolveClientSettings({ region: inputs.region, endpoint: inputs.endpoint, apiVersion: inputs.apiVersion }, providerConfig());
+  return resolveClientSettings({ region: inputs.region, endpoint: inputs.endpoint, apiVersion: inputs.apiVersion }, providerConfig(), process.env, providerSettingSources());
 }
 
 /** The region a TaskWait without a `region` input would use now, if one is configured. */
 function defaultRegion(): string | undefined {
-  return lookupSetting("region", {}, providerConfig()).value;
+  return lookupSetting("region", {}, providerConfig(), process.env, providerSettingSources()).value;
 }
 
 /** Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout). */

@@ -1,6 +1,6 @@
 /** Where credentials, region and endpoint come from: explicit, then stack config, then environment. */
 import { InputError, TaskApiError } from "../../provider/api/errors";
-import { DEFAULT_REQUEST_TIMEOUT_MS, resolveClientSettings, type ConfigLookup } from "../../provider/api/settings";
+import { DEFAULT_REQUEST_TIMEOUT_MS, resolveClientSettings, SETTING_SOURCES, type ConfigLookup, type SettingSources } from "../../provider/api/settings";
 
 const fullEnv = {
   TENCENTCLOUD_SECRET_ID: "env-id",
@@ -161,6 +161,32 @@ describe("missing settings", () => {
   it("never echoes a secret key it did find", () => {
     const error = thrown(() => resolveClientSettings({ secretKey: "the-secret-key-value" }, undefined, {}));
     expect(error.message).not.toContain("the-secret-key-value");
+  });
+});
+
+describe("other config keys (the provider plugin's namespace)", () => {
+  const sources: SettingSources = {
+    ...SETTING_SOURCES,
+    secretId: { ...SETTING_SOURCES.secretId, config: "plugin:secretId" },
+    region: { ...SETTING_SOURCES.region, config: "plugin:region" },
+  };
+
+  it("reads the keys `sources` names, not the default ones", () => {
+    const config = lookup({ "plugin:secretId": "plugin-id", "tencentcloud:secretId": "ignored", "plugin:region": "ap-chengdu" });
+    const settings = resolveClientSettings({}, config, { TENCENTCLOUD_SECRET_KEY: "env-key" }, sources);
+    expect(settings).toMatchObject({ secretId: "plugin-id", secretKey: "env-key", region: "ap-chengdu" });
+  });
+
+  it("names those keys when a setting is missing", () => {
+    const error = thrown(() => resolveClientSettings({}, undefined, {}, sources));
+    expect(error.message).toContain("set the stack config plugin:secretId, tencentcloud:secretKey, plugin:region");
+    expect(error.message).not.toContain("tencentcloud:secretId");
+  });
+
+  it("names the key a bad value came from", () => {
+    const error = thrown(() => resolveClientSettings({}, lookup({ "plugin:region": "Chengdu" }), {}, sources));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain("plugin:region must be a Tencent Cloud region name");
   });
 });
 

@@ -24,15 +24,6 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-/** Resolves when `read()` matches `pattern`, polling; rejects after `ms`. */
-async function waitFor(read: () => string, pattern: RegExp, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!pattern.test(read())) {
-    if (Date.now() > until) throw new Error(`no ${pattern} within ${ms} ms in:\n${read()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describeWithCli("Ctrl-C", () => {
   test("the first SIGINT ends a 10-minute wait within seconds, and the next `pulumi up` resumes the gate", async () => {
     const id = emulator.task([{ status: 1 }]);
@@ -42,10 +33,8 @@ describeWithCli("Ctrl-C", () => {
       config: { ...EMULATOR_CONFIG, "e2e-gate:requestId": String(id), "e2e-gate:timeout": "10m" },
       secrets: EMULATOR_SECRETS,
     });
-    const { child, done } = stack.start(["up", "--yes", "--skip-preview", "--stack", stack.stack]);
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output, new RegExp(`task ${id}: Executing`), 60_000);
+    const { child, done, waitForOutput } = stack.start(["up", "--yes", "--skip-preview", "--stack", stack.stack]);
+    await waitForOutput(new RegExp(`task ${id}: Executing`), 60_000);
     const signalledAt = Date.now();
     child.kill("SIGINT");
     const run = await done;

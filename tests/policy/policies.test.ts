@@ -11,11 +11,38 @@ import {
   redisTaskSucceeded,
   redisTaskTimeoutBounded,
   TASK_WAIT_TYPE,
+  TASK_WAIT_TYPES,
 } from "../../provider/policy";
 import { REGION, SECRET_ID, SECRET_KEY } from "../support/emulatorEnv";
 import { runResource, runStack, stackResources, unknownCheckingProxy, unknownNumberValue, unknownStringValue, urnOf, type StackResourceSpec } from "./fakeArgs";
 
 const TW = TASK_WAIT_TYPE;
+/** The provider plugin's TaskWait, the same gate in every language. */
+const PLUGIN_TW = "tencentcloud-redis-task:index:TaskWait";
+
+describe("both TaskWait type tokens: the dynamic resource's and the provider plugin's", () => {
+  test("the pack knows exactly the two", () => {
+    expect(TASK_WAIT_TYPES).toEqual([TW, PLUGIN_TW]);
+  });
+
+  test("redis-task-succeeded reports a plugin TaskWait that is not ready", async () => {
+    const gate: StackResourceSpec = { type: PLUGIN_TW, name: "gate", props: { requestId: 7, status: 1 } };
+    expect(await runStack(redisTaskSucceeded, stackResources([gate]))).toEqual({
+      violations: [{ message: 'TaskWait "gate" (requestId 7) has status 1 (Executing), not 2 (Succeeded)', urn: urnOf(PLUGIN_TW, "gate") }],
+    });
+  });
+
+  test("redis-task-timeout-bounded checks a plugin TaskWait's timeout", async () => {
+    const outcome = await runResource(redisTaskTimeoutBounded, { type: PLUGIN_TW, props: { requestId: 7, timeout: "3h" } });
+    expect(outcome).toEqual({ violations: [{ message: 'TaskWait "gate" has timeout "3h", more than the maximum "2h"' }] });
+  });
+
+  test("redis-task-gate-required counts a dependency on a plugin TaskWait", async () => {
+    const gate: StackResourceSpec = { type: PLUGIN_TW, name: "gate", props: { requestId: 7, status: 2 } };
+    const account: StackResourceSpec = { type: "tencentcloud:Redis/account:Account", name: "account", dependencies: ["gate"] };
+    expect(await runStack(redisTaskGateRequired, stackResources([gate, account]), { gatedTypes: ["tencentcloud:Redis/*"] })).toEqual({ violations: [] });
+  });
+});
 
 describe("the policy set", () => {
   test("names, one-line descriptions, default levels, kinds and config schemas", () => {

@@ -15,16 +15,13 @@
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { packedProject } from "../support/packedProject";
 import type { Registration } from "../support/registration";
-import { startProviderHost, type HostCallError, type ProviderHost } from "../support/providerHost";
+import { DIFF_NONE, DIFF_SOME, startProviderHost, type HostCallError, type ProviderHost } from "../support/providerHost";
 import { cleanEnv, STACK_CONFIG } from "../support/emulatorEnv";
 import { nextRequestId } from "./support/gate";
 import { cachedRegistration } from "./support/registered";
 
 jest.setTimeout(60_000);
 
-/** The engine's DiffResponse.changes values. */
-const DIFF_NONE = 1;
-const DIFF_SOME = 2;
 
 let project: string;
 let emulator: RunningEmulator;

@@ -32,7 +32,13 @@ function listFiles(dir: string): string[] {
 
 function contentHash(extra: string): string {
   const hash = createHash("sha256").update(extra);
-  for (const file of [path.join(REPO_ROOT, "package.json"), ...listFiles(path.join(REPO_ROOT, "dist", "provider")).sort()]) {
+  // Everything the tarball carries that can change: the manifest, the compiled code, the plugin's
+  // executable and schema, the generated SDKs.
+  const packed = [
+    ...["package.json", "schema.json", "pulumi-resource-tencentcloud-redis-task"].map((file) => path.join(REPO_ROOT, file)),
+    ...[path.join("dist", "provider"), "sdk"].flatMap((dir) => listFiles(path.join(REPO_ROOT, dir)).sort()),
+  ];
+  for (const file of packed) {
     hash.update(file).update(fs.readFileSync(file));
   }
   return hash.digest("hex").slice(0, 16);

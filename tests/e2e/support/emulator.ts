@@ -41,3 +41,14 @@ export class E2eEmulator {
     return this.emulator.close();
   }
 }
+
+/**
+ * The same for the provider plugin, whose config is its own namespace (the engine gives a provider
+ * nothing else); the endpoint is per emulator.
+ */
+export const pluginConfig = (emulator: E2eEmulator) => ({
+  "tencentcloud-redis-task:secretId": SECRET_ID,
+  "tencentcloud-redis-task:region": REGION,
+  "tencentcloud-redis-task:endpoint": emulator.url,
+});
+export const PLUGIN_SECRETS = { "tencentcloud-redis-task:secretKey": SECRET_KEY };

@@ -85,8 +85,14 @@ export class PulumiStack {
     if (args.length > 0) await this.cli(["config", "set-all", "--stack", this.stack, ...args]);
   }
 
-  /** Starts a command; for signals and timing. Output is collected in the returned promise. */
-  start(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): { child: ChildProcess; done: Promise<CliRun> } {
+  /**
+   * Starts a command; for signals and timing. Output is collected in the returned promise;
+   * `waitForOutput` resolves once stdout so far matches (rejects after `ms`, showing it).
+   */
+  start(
+    args: string[],
+    options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  ): { child: ChildProcess; done: Promise<CliRun>; waitForOutput(pattern: RegExp, ms: number): Promise<void> } {
     const full = [...args, "--non-interactive", "--color=never"];
     const command = `pulumi ${full.join(" ")}`;
     const started = Date.now();
@@ -99,7 +105,14 @@ export class PulumiStack {
       child.on("error", reject);
       child.on("close", (code, signal) => resolve({ command, code, signal, stdout, stderr, ms: Date.now() - started }));
     });
-    return { child, done };
+    const waitForOutput = async (pattern: RegExp, ms: number): Promise<void> => {
+      const until = Date.now() + ms;
+      while (!pattern.test(stdout)) {
+        if (Date.now() > until) throw new Error(`no ${pattern} within ${ms} ms from \`${command}\` in:\n${stdout}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    return { child, done, waitForOutput };
   }
 
   /** Runs a command to its end and checks how it ended. */

@@ -1,0 +1,43 @@
+/**
+ * The plugin's Pulumi package schema (`schema.json` at the package root, where `pulumi package
+ * gen-sdk` reads it too) and its version (the npm package's, so plugin and package never differ).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { TASK_WAIT_TOKEN } from "./tokens";
+
+const NPM_NAME = "pulumi-tencentcloud-redis-task";
+
+/** The package root: compiled code runs two levels deeper (`dist/`) than the sources, so search upward. */
+function packageRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === NPM_NAME) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`${NPM_NAME}: package.json not found above ${from}`);
+  }
+}
+
+interface SchemaResource {
+  inputProperties: Record<string, unknown>;
+  properties: Record<string, unknown>;
+}
+
+/** The schema as a parsed object, the text `GetSchema` serves, and the version `GetPluginInfo` reports. */
+export interface PluginSchema {
+  text: string;
+  version: string;
+  taskWait: SchemaResource;
+}
+
+let loaded: PluginSchema | undefined;
+
+/** Reads the schema once per process. */
+export function pluginSchema(): PluginSchema {
+  if (loaded) return loaded;
+  const root = packageRoot();
+  const text = fs.readFileSync(path.join(root, "schema.json"), "utf8");
+  const parsed = JSON.parse(text);
+  const version: string = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
+  loaded = { text, version, taskWait: parsed.resources[TASK_WAIT_TOKEN] };
+  return loaded;
+}

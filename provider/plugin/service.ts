@@ -1,0 +1,178 @@
+/**
+ * The `pulumirpc.ResourceProvider` service of the plugin: each method unpacks the engine's
+ * request, calls the door (`taskWaitResource`, `getTaskInfoInvoke`, `pluginConfig`) and packs the
+ * answer. Methods left out (DiffConfig, Construct, Call, Parameterize, mappings) answer
+ * UNIMPLEMENTED, which the engine handles as "use the defaults".
+ */
+import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
+import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { cancelWaitsInProgress } from "../gate/cancellation";
+import { configureRateLimit } from "../gate/rateLimit";
+import { CANCEL_REASON } from "../pulumi/hostCancel";
+import { setProviderConfig } from "../pulumi/providerSettings";
+import type { CheckFailure } from "../pulumi/checkInputs";
+import { withProgressSink } from "../gate/progressSink";
+import { engineLog, type EngineLog } from "./engineLog";
+import { invokeGetTaskInfo } from "./getTaskInfoInvoke";
+import { checkPluginConfig, configValues, pluginConfigLookup, PLUGIN_SETTING_SOURCES } from "./pluginConfig";
+import type { Props } from "./properties";
+import { rpc } from "./rpc";
+import { toServiceError } from "./rpcErrors";
+import { pluginSchema } from "./schema";
+import { GET_TASK_INFO_TOKEN, PLUGIN_PACKAGE, TASK_WAIT_TOKEN } from "./tokens";
+import { taskWaitResource, type ResourceContext } from "./taskWaitResource";
+
+/** A unary method: the handler's result, or its error as the engine reads errors. */
+function unary<Req, Res>(handle: (request: Req) => Promise<Res> | Res) {
+  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+    Promise.resolve()
+      .then(() => handle(call.request))
+      .then(
+        (response) => callback(null, response),
+        (error) => callback(toServiceError(error), null),
+      );
+  };
+}
+
+const props = (struct: Struct | undefined): Props => (struct?.toJavaScript() ?? {}) as Props;
+
+/** The type and name in a URN: `urn:pulumi:stack::project::[parent$]type::name`. */
+function urnParts(urn: string): { type: string; name: string } {
+  const [, , qualifiedType = "", ...name] = urn.split("::");
+  return { type: qualifiedType.split("$").pop()!, name: name.join("::") };
+}
+
+/** The resource's context, after checking it is a TaskWait: the plugin has no other resource. */
+function taskWaitContext(request: { getUrn(): string; getTimeout?(): number }): ResourceContext {
+  const { type, name } = urnParts(request.getUrn());
+  if (type !== TASK_WAIT_TOKEN) throw new Error(`${PLUGIN_PACKAGE}: unknown resource type ${type}`);
+  return { name, timeoutSeconds: request.getTimeout?.() ?? 0 };
+}
+
+/** The service implementation; `engineAddress` is where the engine's log listens (the plugin's last argument). */
+export function resourceProviderService(engineAddress?: string): UntypedServiceImplementation {
+  const { provider: pb, plugin, struct, empty } = rpc();
+  let log: EngineLog | undefined;
+  let logAddress: string | undefined;
+  // The address arrives as the plugin's argument and again in Handshake (or Attach): one client per address.
+  const useEngine = (address: string | undefined) => {
+    if (!address || address === logAddress) return;
+    logAddress = address;
+    log = engineLog(address);
+  };
+  useEngine(engineAddress);
+  /** Runs a resource operation with its progress lines going to the engine's log for `urn`. */
+  const reporting = <T>(urn: string, operation: () => Promise<T>): Promise<T> => {
+    const send = log;
+    return send ? withProgressSink((line) => send(urn, line), operation) : operation();
+  };
+  const toStruct = (value: Props) => struct.Struct.fromJavaScript(value as never);
+  const failureList = (failures: CheckFailure[]) =>
+    failures.map((failure) => {
+      const message = new pb.CheckFailure();
+      message.setProperty(failure.property);
+      message.setReason(failure.reason);
+      return message;
+    });
+  const checkResponse = (result: { inputs: Props; failures: CheckFailure[] }) => {
+    const response = new pb.CheckResponse();
+    response.setInputs(toStruct(result.inputs));
+    response.setFailuresList(failureList(result.failures));
+    return response;
+  };
+
+  return {
+    handshake: unary((request: InstanceType<typeof pb.ProviderHandshakeRequest>) => {
+      useEngine(request.getEngineAddress());
+      const response = new pb.ProviderHandshakeResponse();
+      response.setAcceptSecrets(true);
+      response.setAcceptResources(true);
+      return response;
+    }),
+    attach: unary((request: InstanceType<typeof plugin.PluginAttach>) => {
+      useEngine(request.getAddress());
+      return new empty.Empty();
+    }),
+    getPluginInfo: unary(() => {
+      const info = new plugin.PluginInfo();
+      info.setVersion(pluginSchema().version);
+      return info;
+    }),
+    getSchema: unary((request: InstanceType<typeof pb.GetSchemaRequest>) => {
+      if (request.getVersion() !== 0) throw new Error(`unsupported schema version ${request.getVersion()}`);
+      const response = new pb.GetSchemaResponse();
+      response.setSchema(pluginSchema().text);
+      return response;
+    }),
+    checkConfig: unary((request: InstanceType<typeof pb.CheckRequest>) => checkResponse(checkPluginConfig(props(request.getNews())))),
+    configure: unary((request: InstanceType<typeof pb.ConfigureRequest>) => {
+      const variables = Object.fromEntries(request.getVariablesMap().toObject());
+      const lookup = pluginConfigLookup(configValues(props(request.getArgs()), variables));
+      setProviderConfig(lookup, PLUGIN_SETTING_SOURCES);
+      configureRateLimit(lookup);
+      const response = new pb.ConfigureResponse();
+      response.setAcceptsecrets(true);
+      response.setAcceptresources(true);
+      response.setSupportspreview(true);
+      return response;
+    }),
+    invoke: unary(async (request: InstanceType<typeof pb.InvokeRequest>) => {
+      if (request.getTok() !== GET_TASK_INFO_TOKEN) throw new Error(`unknown function ${request.getTok()}`);
+      const { result, failures } = await invokeGetTaskInfo(props(request.getArgs()));
+      const response = new pb.InvokeResponse();
+      if (result) response.setReturn(toStruct(result));
+      response.setFailuresList(failureList(failures));
+      return response;
+    }),
+    check: unary(async (request: InstanceType<typeof pb.CheckRequest>) => {
+      taskWaitContext(request);
+      return checkResponse(await taskWaitResource.check(props(request.getOlds()), props(request.getNews())));
+    }),
+    diff: unary(async (request: InstanceType<typeof pb.DiffRequest>) => {
+      taskWaitContext(request);
+      const result = await taskWaitResource.diff(request.getId(), props(request.getOlds()), props(request.getNews()));
+      const response = new pb.DiffResponse();
+      response.setChanges(result.changes ? pb.DiffResponse.DiffChanges.DIFF_SOME : pb.DiffResponse.DiffChanges.DIFF_NONE);
+      response.setReplacesList(result.replaces);
+      response.setDeletebeforereplace(result.deleteBeforeReplace);
+      return response;
+    }),
+    create: unary(async (request: InstanceType<typeof pb.CreateRequest>) => {
+      const context = taskWaitContext(request);
+      const result = await reporting(request.getUrn(), () => taskWaitResource.create(props(request.getProperties()), context, request.getPreview()));
+      const response = new pb.CreateResponse();
+      response.setId(result.id);
+      response.setProperties(toStruct(result.outs));
+      return response;
+    }),
+    update: unary(async (request: InstanceType<typeof pb.UpdateRequest>) => {
+      const context = taskWaitContext(request);
+      const result = await reporting(request.getUrn(), () =>
+        taskWaitResource.update(request.getId(), props(request.getOlds()), props(request.getNews()), context, request.getPreview()),
+      );
+      const response = new pb.UpdateResponse();
+      response.setProperties(toStruct(result.outs));
+      return response;
+    }),
+    read: unary(async (request: InstanceType<typeof pb.ReadRequest>) => {
+      taskWaitContext(request);
+      const result = await taskWaitResource.read(request.getId(), props(request.getProperties()));
+      const response = new pb.ReadResponse();
+      response.setId(result.id);
+      response.setProperties(toStruct(result.props));
+      // The inputs stay as the program gave them: a refresh changes only what the task reports.
+      if (request.getInputs()) response.setInputs(request.getInputs());
+      return response;
+    }),
+    // A task needs no cleanup: deleting a gate only forgets it.
+    delete: unary((request: InstanceType<typeof pb.DeleteRequest>) => {
+      taskWaitContext(request);
+      return new empty.Empty();
+    }),
+    // The engine's first Ctrl-C: every wait in progress ends now and its gate is recorded as not ready.
+    cancel: unary(() => {
+      cancelWaitsInProgress(CANCEL_REASON);
+      return new empty.Empty();
+    }),
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * `pulumi-tencentcloud-redis-task/plugin`: the provider plugin's resources for Node.js programs,
+ * what the generated Python and Go SDKs (`sdk/`) offer their languages. The engine runs the
+ * plugin; see the README for `plugins: providers:` in `Pulumi.yaml`.
+ */
+export { TaskWait } from "./taskWait";
+export { getTaskInfo, getTaskInfoOutput } from "./getTaskInfo";
+export { Provider, type ProviderArgs } from "./provider";
+export type { TaskWaitArgs } from "../pulumi/taskWait";
+export type { GetTaskInfoArgs, GetTaskInfoResult } from "../pulumi/taskInfo";
+export type { GetTaskInfoOutputArgs } from "../pulumi/getTaskInfo";
+export { TASK_WAIT_TOKEN, GET_TASK_INFO_TOKEN } from "../plugin/tokens";

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Generates the Python and Go SDKs of the tencentcloud-redis-task provider plugin from schema.json
+# with `pulumi package gen-sdk` (the CLI and its language hosts on PATH), into sdk/ or the
+# directory given. The SDKs are committed; tests/e2e/sdkGeneration.test.ts checks that running
+# this again changes nothing. YAML programs need no SDK; Node.js programs use
+# pulumi-tencentcloud-redis-task/plugin.
+set -eu
+cd "$(dirname "$0")/.."
+out=${1:-sdk}
+for language in python go; do
+  rm -rf "$out/$language"
+  pulumi package gen-sdk schema.json --language "$language" --out "$out" >/dev/null
+done
+echo "SDKs written to $out/python and $out/go"
