@@ -38,7 +38,6 @@ function defaultRegion(): string | undefined {
 
 /** Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout). */
 async function waitAndRecord(raw: Props, previous?: Props): Promise<{ id: string; outs: Props }> {
-  watchHostCancel();
   const inputs = toTaskWaitInputs(raw);
   const settings = settingsFor(inputs);
   const result = await waitForRedisTask({
@@ -57,6 +56,7 @@ export const taskWaitProvider = {
   async configure(req: { config: { get(key: string): string | undefined } }): Promise<void> {
     setProviderConfig((key) => req.config.get(key));
     configureRateLimit(providerConfig());
+    // The host configures a provider before any other call; the plugin has a Cancel of its own.
     watchHostCancel();
   },
 

@@ -26,7 +26,7 @@ describe("both TaskWait type tokens: the dynamic resource's and the provider plu
   });
 
   test("redis-task-succeeded reports a plugin TaskWait that is not ready", async () => {
-    const gate: StackResourceSpec = { type: PLUGIN_TW, name: "gate", props: { requestId: 7, status: 1 } };
+    const gate: StackResourceSpec = { type: PLUGIN_TW, name: "gate", props: { requestId: 7, status: 1, polls: 4 } };
     expect(await runStack(redisTaskSucceeded, stackResources([gate]))).toEqual({
       violations: [{ message: 'TaskWait "gate" (requestId 7) has status 1 (Executing), not 2 (Succeeded)', urn: urnOf(PLUGIN_TW, "gate") }],
     });
@@ -38,7 +38,7 @@ describe("both TaskWait type tokens: the dynamic resource's and the provider plu
   });
 
   test("redis-task-gate-required counts a dependency on a plugin TaskWait", async () => {
-    const gate: StackResourceSpec = { type: PLUGIN_TW, name: "gate", props: { requestId: 7, status: 2 } };
+    const gate: StackResourceSpec = { type: PLUGIN_TW, name: "gate", props: { requestId: 7, status: 2, polls: 4 } };
     const account: StackResourceSpec = { type: "tencentcloud:Redis/account:Account", name: "account", dependencies: ["gate"] };
     expect(await runStack(redisTaskGateRequired, stackResources([gate, account]), { gatedTypes: ["tencentcloud:Redis/*"] })).toEqual({ violations: [] });
   });

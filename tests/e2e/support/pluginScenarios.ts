@@ -89,8 +89,10 @@ export function describePluginProgram(language: string, options: PluginProgram):
 
     test("up: the gate waits for its task, showing progress under the resource; the dependent comes after; getTaskInfo is exported", async () => {
       const [gateTask] = [Number((await stack.cli(["config", "get", "requestId", "--stack", stack.stack])).stdout.trim())];
-      // The preview's queries started the task's timeline: start it again.
-      emulator.emulator.addTask({ requestId: gateTask, timeline: [{ status: 0, ms: 300 }, { status: 1, ms: 1500 }, { status: 2 }], instanceId: "crs-e2e" });
+      // The preview's queries started the task's timeline: start it again. The program's getTaskInfo
+      // (in this up's preview) starts it too, so it executes long enough to outlast a loaded
+      // machine's preview and program start before the gate's first poll.
+      emulator.emulator.addTask({ requestId: gateTask, timeline: [{ status: 0, ms: 300 }, { status: 1, ms: 6000 }, { status: 2 }], instanceId: "crs-e2e" });
       const up = await stack.up();
       expect(up.stdout).toMatch(new RegExp(`\\[TaskWait gate\\] task ${gateTask}: Executing, \\d+ polls`));
       const outputs = await stack.outputs();
