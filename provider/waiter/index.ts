@@ -13,4 +13,6 @@ export { RateLimiter, sharedRateLimiter, configureSharedRateLimiter, DEFAULT_RAT
 export type { RateLimiterOptions } from "./rateLimiter";
 export { PollCoalescer, coalesce, sharedPollCoalescer } from "./coalesce";
 export { sharedTaskQuery, taskPollKey } from "./query";
+export { queryWithRetries } from "./retryQuery";
+export type { QueryRetryOptions, QueryRetryResult } from "./retryQuery";
 export type { SharedTaskQueryOptions, TaskPollKeyParts } from "./query";
