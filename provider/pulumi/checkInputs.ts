@@ -18,7 +18,7 @@ export interface CheckFailure {
 
 const isUnknown = (value: unknown): boolean => value === UNKNOWN_VALUE;
 
-/** Validates raw inputs; returns them with `requestId` as a number, and the failures. */
+/** Validates raw inputs; returns them with `requestId` as a number and `endpoint` normalized, and the failures. */
 export function checkTaskWaitInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const failures: CheckFailure[] = [];
   const inputs: Record<string, unknown> = { ...news };
@@ -35,7 +35,8 @@ export function checkTaskWaitInputs(news: Record<string, unknown>): { inputs: Re
   };
   attempt("requestId", (v) => parseRequestId(v), true);
   attempt("region", (v) => parseRegion(v));
-  attempt("endpoint", (v) => parseEndpoint(v));
+  // Stored normalized (no trailing slash), as outputs record it, or every diff would replace.
+  attempt("endpoint", (v) => parseEndpoint(v), true);
   attempt("apiVersion", (v) => parseApiVersion(v));
   const durations: Record<string, number | undefined> = {};
   for (const field of ["timeout", "minPollInterval", "maxPollInterval"]) {

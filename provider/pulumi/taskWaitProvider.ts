@@ -7,12 +7,12 @@ import { lookupSetting, resolveClientSettings } from "../api/settings";
 import { TaskApiError } from "../api/errors";
 import { isUnknownTaskCode } from "../api/classify";
 import { TaskStatus } from "../api/status";
-import { describeTaskInfo } from "../api/describeTaskInfo";
+import { readRedisTask } from "../gate/readRedisTask";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
 import { configureRateLimit } from "../gate/rateLimit";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
 import { providerConfig, setProviderConfig } from "./providerSettings";
-import { waitOutcome } from "./waitOutcome";
+import { taskGoneWarning, waitOutcome } from "./waitOutcome";
 import { watchHostCancel } from "./hostCancel";
 import type { TaskWaitInputs, TaskWaitOutputs } from "./taskWaitTypes";
 
@@ -36,6 +36,11 @@ function defaultRegion(): string | undefined {
   return lookupSetting("region", {}, providerConfig()).value;
 }
 
+/** How progress lines and warnings name a TaskWait: `TaskWait gate`. */
+function labelOf(inputs: TaskWaitInputs): string {
+  return `TaskWait ${inputs.displayName ?? inputs.requestId}`;
+}
+
 /** Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout). */
 async function waitAndRecord(raw: Props, previous?: Props): Promise<{ id: string; outs: Props }> {
   watchHostCancel();
@@ -47,7 +52,7 @@ async function waitAndRecord(raw: Props, previous?: Props): Promise<{ id: string
     timeout: inputs.timeout,
     minPollInterval: inputs.minPollInterval,
     maxPollInterval: inputs.maxPollInterval,
-    label: `TaskWait ${inputs.displayName ?? inputs.requestId}`,
+    label: labelOf(inputs),
   });
   return waitOutcome(raw, inputs, settings, result, previous);
 }
@@ -91,9 +96,13 @@ export const taskWaitProvider = {
 
   async update(_id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
     if (olds.status === TaskStatus.Succeeded) {
-      // Already succeeded: new tuning settings are recorded without waiting again.
+      // Already succeeded: new tuning settings are recorded without waiting again; a removed one
+      // is dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
       const outs: Props = { ...olds };
-      for (const field of TUNING_FIELDS) outs[field] = news[field];
+      for (const field of TUNING_FIELDS) {
+        if (news[field] === undefined || news[field] === null) delete outs[field];
+        else outs[field] = news[field];
+      }
       return { outs };
     }
     const { outs } = await waitAndRecord(news, olds);
@@ -105,11 +114,15 @@ export const taskWaitProvider = {
     const settings = settingsFor(inputs);
     let record;
     try {
-      record = await describeTaskInfo(inputs.requestId, settings);
+      record = await readRedisTask({ requestId: inputs.requestId, settings });
     } catch (error) {
+      if (!isTaskGone(error)) throw error;
       // The API forgets old tasks; a gate that saw its task succeed stays succeeded.
-      if (props.status === TaskStatus.Succeeded && isTaskGone(error)) return { id, props };
-      throw error;
+      if (props.status === TaskStatus.Succeeded) return { id, props };
+      // One that never did cannot succeed any more: reported gone (an empty ID), so the refresh
+      // drops it and completes for the other resources, as for anything deleted outside Pulumi.
+      process.stderr.write(`[${labelOf(inputs)}] ${taskGoneWarning(inputs.requestId, (error as Error).message)}\n`);
+      return { id: "", props: {} };
     }
     const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
     for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];

@@ -31,8 +31,10 @@ export interface TaskWaitInputs {
 export interface TaskWaitOutputs extends TaskWaitInputs {
   region: string;
   apiVersion: ApiVersion;
-  status: TaskStatusCode;
-  statusText: TaskStatusText;
+  /** Absent when no poll was ever answered (a timeout or Ctrl-C before any answer). */
+  status?: TaskStatusCode;
+  /** `statusText(status)`, or `No status received` when there is no status. */
+  statusText: TaskStatusText | "No status received";
   /** ISO time at which the wait saw the task succeed; absent until then. */
   completedAt?: string;
   /** Seconds spent waiting, summed over resumed waits. */

@@ -5,6 +5,10 @@ const { Dependent } = require("./dependent");
 
 const config = new pulumi.Config();
 const requestId = config.getBoolean("secretRequestId") ? config.requireSecret("requestId") : config.require("requestId");
+// `defaultPollIntervals` leaves both intervals out, as a user deleting them from the program does.
+const pollIntervals = config.getBoolean("defaultPollIntervals")
+  ? {}
+  : { minPollInterval: config.get("minPollInterval") ?? "200ms", maxPollInterval: config.get("maxPollInterval") ?? "1s" };
 
 const gate = new TaskWait(
   "gate",
@@ -12,8 +16,7 @@ const gate = new TaskWait(
     requestId,
     apiVersion: config.get("apiVersion"),
     timeout: config.get("timeout"),
-    minPollInterval: config.get("minPollInterval") ?? "200ms",
-    maxPollInterval: config.get("maxPollInterval") ?? "1s",
+    ...pollIntervals,
     endpoint: config.get("endpoint"),
   },
   {
