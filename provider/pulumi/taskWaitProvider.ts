@@ -12,6 +12,7 @@ import { waitForRedisTask } from "../gate/waitForRedisTask";
 import { configureRateLimit } from "../gate/rateLimit";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
 import { providerConfig, setProviderConfig } from "./providerSettings";
+import { CONFIGURE_SLOT } from "./providerStub";
 import { taskGoneWarning, waitOutcome } from "./waitOutcome";
 import { watchHostCancel } from "./hostCancel";
 import type { TaskWaitInputs, TaskWaitOutputs } from "./taskWaitTypes";
@@ -57,19 +58,36 @@ async function waitAndRecord(raw: Props, previous?: Props): Promise<{ id: string
   return waitOutcome(raw, inputs, settings, result, previous);
 }
 
+/** The Configure request that the serialized stub stashed (see `providerStub.ts`), applied once on first use. */
+async function applyStashedConfigure(): Promise<void> {
+  const slot = globalThis as Record<string, unknown>;
+  const request = slot[CONFIGURE_SLOT] as ConfigureRequest | undefined;
+  if (request === undefined) return;
+  delete slot[CONFIGURE_SLOT];
+  await taskWaitProvider.configure(request);
+}
+
+/** What the host's `configure` passes: the stack config, secrets decrypted. */
+interface ConfigureRequest {
+  config: { get(key: string): string | undefined };
+}
+
 /** The provider methods the serialized stub calls by package name (see `providerStub.ts`). */
 export const taskWaitProvider = {
-  async configure(req: { config: { get(key: string): string | undefined } }): Promise<void> {
+  /** Called directly by the stubs that earlier versions of this package wrote into state, and by {@link applyStashedConfigure}. */
+  async configure(req: ConfigureRequest): Promise<void> {
     setProviderConfig((key) => req.config.get(key));
     configureRateLimit(providerConfig());
     watchHostCancel();
   },
 
   async check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+    await applyStashedConfigure();
     return checkTaskWaitInputs(news);
   },
 
   async diff(_id: string, olds: Props, news: Props) {
+    await applyStashedConfigure();
     const replaces: string[] = [];
     const changed = (field: string, oldValue: unknown, newValue: unknown) => {
       if (String(oldValue ?? "") !== String(newValue ?? "")) replaces.push(field);
@@ -91,10 +109,12 @@ export const taskWaitProvider = {
   },
 
   async create(inputs: Props): Promise<{ id: string; outs: Props }> {
+    await applyStashedConfigure();
     return waitAndRecord(inputs);
   },
 
   async update(_id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+    await applyStashedConfigure();
     if (olds.status === TaskStatus.Succeeded) {
       // Already succeeded: new tuning settings are recorded without waiting again; a removed one
       // is dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
@@ -110,6 +130,7 @@ export const taskWaitProvider = {
   },
 
   async read(id: string, props: Props): Promise<{ id: string; props: Props }> {
+    await applyStashedConfigure();
     const inputs = toTaskWaitInputs(props);
     const settings = settingsFor(inputs);
     let record;
