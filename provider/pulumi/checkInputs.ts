@@ -5,6 +5,7 @@
 import { InputError } from "../api/errors";
 import { parseDuration } from "../input/duration";
 import { parseApiVersion, parseEndpoint, parseRegion, parseRequestId } from "../input/fields";
+import { redactRequestId } from "./secretRequestId";
 import type { TaskWaitInputs } from "./taskWaitTypes";
 
 /** The placeholder the engine sends for values not known during preview. */
@@ -53,7 +54,9 @@ export function checkTaskWaitInputs(news: Record<string, unknown>): { inputs: Re
       reason: `minPollInterval must not exceed maxPollInterval; got ${JSON.stringify(news.minPollInterval)} > ${JSON.stringify(news.maxPollInterval)}`,
     });
   }
-  return { inputs, failures };
+  // A secret requestId must not come back in a failure's text either.
+  const shown = news.requestIdIsSecret === true ? failures.map((f) => ({ ...f, reason: redactRequestId(f.reason, news.requestId) })) : failures;
+  return { inputs, failures: shown };
 }
 
 /** The inputs as the provider uses them, after `check` passed. */
@@ -68,5 +71,6 @@ export function toTaskWaitInputs(raw: Record<string, unknown>): TaskWaitInputs {
     minPollInterval: optional(raw.minPollInterval),
     maxPollInterval: optional(raw.maxPollInterval),
     displayName: optional(raw.displayName),
+    requestIdIsSecret: raw.requestIdIsSecret === true ? true : undefined,
   };
 }

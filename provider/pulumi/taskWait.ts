@@ -77,6 +77,8 @@ export class TaskWait extends pulumi.dynamic.Resource {
         maxPollInterval: args.maxPollInterval,
         // The provider is never told the resource's name; progress lines need it.
         displayName: name,
+        // Nor whether a value was secret (the host unwraps secrets): it must not show a secret ID.
+        requestIdIsSecret: pulumi.isSecret(pulumi.output(args.requestId)),
         status: undefined,
         statusText: undefined,
         completedAt: undefined,

@@ -15,6 +15,7 @@ import { providerConfig, setProviderConfig } from "./providerSettings";
 import { CONFIGURE_SLOT } from "./providerStub";
 import { taskGoneWarning, waitOutcome } from "./waitOutcome";
 import { watchHostCancel } from "./hostCancel";
+import { redactingErrors, redactRequestId, secretTaskWaitId } from "./secretRequestId";
 import type { TaskWaitInputs, TaskWaitOutputs } from "./taskWaitTypes";
 
 type Props = Record<string, unknown>;
@@ -42,20 +43,38 @@ function labelOf(inputs: TaskWaitInputs): string {
   return `TaskWait ${inputs.displayName ?? inputs.requestId}`;
 }
 
-/** Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout). */
-async function waitAndRecord(raw: Props, previous?: Props): Promise<{ id: string; outs: Props }> {
-  watchHostCancel();
-  const inputs = toTaskWaitInputs(raw);
-  const settings = settingsFor(inputs);
-  const result = await waitForRedisTask({
-    requestId: inputs.requestId,
-    settings,
-    timeout: inputs.timeout,
-    minPollInterval: inputs.minPollInterval,
-    maxPollInterval: inputs.maxPollInterval,
-    label: labelOf(inputs),
+/** Where progress lines and warnings go: stderr, with a secret requestId redacted. */
+function writerFor(raw: Props): (line: string) => void {
+  const secret = raw.requestIdIsSecret === true;
+  return (line) => process.stderr.write(`${secret ? redactRequestId(line, raw.requestId) : line}\n`);
+}
+
+/** Runs a provider method; its errors leave without a secret requestId. */
+function shielded<T>(raw: Props, action: () => Promise<T>): Promise<T> {
+  return redactingErrors(raw.requestId, raw.requestIdIsSecret === true, action);
+}
+
+/**
+ * Waits for the task and returns the outputs, or throws (failed task, partial failure on timeout).
+ * `id` is the resource's ID, or undefined for a new one.
+ */
+function waitAndRecord(raw: Props, id?: string, previous?: Props): Promise<{ id: string; outs: Props }> {
+  return shielded(raw, async () => {
+    watchHostCancel();
+    const inputs = toTaskWaitInputs(raw);
+    const settings = settingsFor(inputs);
+    const result = await waitForRedisTask({
+      requestId: inputs.requestId,
+      settings,
+      timeout: inputs.timeout,
+      minPollInterval: inputs.minPollInterval,
+      maxPollInterval: inputs.maxPollInterval,
+      label: labelOf(inputs),
+      writeProgress: writerFor(raw),
+    });
+    const resourceId = id ?? (inputs.requestIdIsSecret ? secretTaskWaitId() : String(inputs.requestId));
+    return waitOutcome(resourceId, raw, inputs, settings, result, previous);
   });
-  return waitOutcome(raw, inputs, settings, result, previous);
 }
 
 /** The Configure request that the serialized stub stashed (see `providerStub.ts`), applied once on first use. */
@@ -97,6 +116,8 @@ export const taskWaitProvider = {
     changed("region", olds.region, news.region ?? defaultRegion() ?? olds.region);
     changed("endpoint", olds.endpoint, news.endpoint);
     changed("apiVersion", olds.apiVersion ?? "v2", news.apiVersion ?? "v2");
+    // A gate whose requestId became secret needs an ID that does not show it: a new one.
+    changed("requestIdIsSecret", olds.requestIdIsSecret === true, news.requestIdIsSecret === true);
     const tuned = TUNING_FIELDS.some((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
     // A gate not recorded as succeeded (a timeout, or a refresh that cleared the init error)
     // must be updated, which resumes the wait; otherwise dependents would proceed.
@@ -113,7 +134,7 @@ export const taskWaitProvider = {
     return waitAndRecord(inputs);
   },
 
-  async update(_id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+  async update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
     await applyStashedConfigure();
     if (olds.status === TaskStatus.Succeeded) {
       // Already succeeded: new tuning settings are recorded without waiting again; a removed one
@@ -125,29 +146,31 @@ export const taskWaitProvider = {
       }
       return { outs };
     }
-    const { outs } = await waitAndRecord(news, olds);
+    const { outs } = await waitAndRecord(news, id, olds);
     return { outs };
   },
 
   async read(id: string, props: Props): Promise<{ id: string; props: Props }> {
     await applyStashedConfigure();
-    const inputs = toTaskWaitInputs(props);
-    const settings = settingsFor(inputs);
-    let record;
-    try {
-      record = await readRedisTask({ requestId: inputs.requestId, settings });
-    } catch (error) {
-      if (!isTaskGone(error)) throw error;
-      // The API forgets old tasks; a gate that saw its task succeed stays succeeded.
-      if (props.status === TaskStatus.Succeeded) return { id, props };
-      // One that never did cannot succeed any more: reported gone (an empty ID), so the refresh
-      // drops it and completes for the other resources, as for anything deleted outside Pulumi.
-      process.stderr.write(`[${labelOf(inputs)}] ${taskGoneWarning(inputs.requestId, (error as Error).message)}\n`);
-      return { id: "", props: {} };
-    }
-    const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
-    for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];
-    return { id, props: { ...props, ...refreshed } };
+    return shielded(props, async () => {
+      const inputs = toTaskWaitInputs(props);
+      const settings = settingsFor(inputs);
+      let record;
+      try {
+        record = await readRedisTask({ requestId: inputs.requestId, settings });
+      } catch (error) {
+        if (!isTaskGone(error)) throw error;
+        // The API forgets old tasks; a gate that saw its task succeed stays succeeded.
+        if (props.status === TaskStatus.Succeeded) return { id, props };
+        // One that never did cannot succeed any more: reported gone (an empty ID), so the refresh
+        // drops it and completes for the other resources, as for anything deleted outside Pulumi.
+        writerFor(props)(`[${labelOf(inputs)}] ${taskGoneWarning(inputs.requestId, (error as Error).message)}`);
+        return { id: "", props: {} };
+      }
+      const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
+      for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];
+      return { id, props: { ...props, ...refreshed } };
+    });
   },
 };
 

@@ -25,6 +25,8 @@ export interface TaskWaitInputs {
   maxPollInterval?: string | number;
   /** The resource's logical name, for progress lines: the provider is never told it. */
   displayName?: string;
+  /** True when the program's `requestId` is a secret: the provider then never shows it. */
+  requestIdIsSecret?: boolean;
 }
 
 /** What the provider records as the resource's outputs. */

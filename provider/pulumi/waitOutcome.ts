@@ -48,8 +48,9 @@ function defined(props: Props): Props {
 /** How far a wait got, over resumed waits: `after 42s, 9 polls`. */
 const effort = (waitedSeconds: number, polls: number): string => describeEffort(waitedSeconds * 1000, polls);
 
-/** Outputs for the end of a wait, or throws the error the deployment should show. */
+/** Outputs for the end of a wait (the resource being `id`), or throws the error the deployment should show. */
 export function waitOutcome(
+  id: string,
   raw: Props,
   inputs: TaskWaitInputs,
   settings: ClientSettings,
@@ -61,7 +62,6 @@ export function waitOutcome(
   const waitedSeconds = Math.round(result.waitedMs / 1000) + Number(previous?.waitedSeconds ?? 0);
   // No status when no poll was ever answered (here or in the wait this one resumes): none is made up.
   const status = (record?.status ?? previous?.status) as TaskStatusCode | undefined;
-  const id = String(inputs.requestId);
   const outs = defined({
     requestId: inputs.requestId,
     region: settings.region,
@@ -71,6 +71,7 @@ export function waitOutcome(
     minPollInterval: inputs.minPollInterval,
     maxPollInterval: inputs.maxPollInterval,
     displayName: inputs.displayName,
+    requestIdIsSecret: inputs.requestIdIsSecret,
     status,
     statusText: status === undefined ? NO_STATUS_TEXT : statusText(status),
     waitedSeconds,

@@ -60,7 +60,9 @@ test("customTimeouts.create becomes the wait's timeout when no timeout is given,
   const explicit = registerTaskWait(project, "gate", { requestId: 1, timeout: "90s" }, { customTimeouts: { create: "7m" } });
   expect(explicit.inputs.timeout).toBe("90s");
   expect(fromOpts.inputs.displayName).toBe("gate");
-  expect(Object.keys(fromOpts.inputs).filter((k) => /secret|key|token/i.test(k))).toEqual([]);
+  // No credential among the inputs; requestIdIsSecret is only the flag that the requestId is a secret.
+  expect(fromOpts.inputs.requestIdIsSecret).toBe(false);
+  expect(Object.keys(fromOpts.inputs).filter((k) => /secret|key|token/i.test(k) && k !== "requestIdIsSecret")).toEqual([]);
 });
 
 test("create blocks until the task succeeds and records the task's outputs", async () => {
