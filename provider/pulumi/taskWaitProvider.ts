@@ -7,6 +7,7 @@ import { lookupSetting, resolveClientSettings } from "../api/settings";
 import { TaskApiError } from "../api/errors";
 import { isUnknownTaskCode } from "../api/classify";
 import { TaskStatus } from "../api/status";
+import { parseEndpoint } from "../input/fields";
 import { readRedisTask } from "../gate/readRedisTask";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
 import { configureRateLimit } from "../gate/rateLimit";
@@ -36,6 +37,11 @@ function settingsFor(inputs: TaskWaitInputs) {
 /** The region a TaskWait without a `region` input would use now, if one is configured. */
 function defaultRegion(): string | undefined {
   return lookupSetting("region", {}, providerConfig()).value;
+}
+
+/** The endpoint a TaskWait without an `endpoint` input would use now (config, environment), normalized; undefined: the public one. */
+function defaultEndpoint(): string | undefined {
+  return parseEndpoint(lookupSetting("endpoint", {}, providerConfig()).value);
 }
 
 /** How progress lines and warnings name a TaskWait: `TaskWait gate`. */
@@ -114,7 +120,8 @@ export const taskWaitProvider = {
     changed("requestId", olds.requestId, news.requestId);
     // `region` is recorded resolved; an input left out stands for the configured default.
     changed("region", olds.region, news.region ?? defaultRegion() ?? olds.region);
-    changed("endpoint", olds.endpoint, news.endpoint);
+    // Removing `endpoint` from the program changes nothing when the configured default is the same URL.
+    changed("endpoint", olds.endpoint, news.endpoint ?? defaultEndpoint());
     changed("apiVersion", olds.apiVersion ?? "v2", news.apiVersion ?? "v2");
     // A gate whose requestId became secret needs an ID that does not show it: a new one.
     changed("requestIdIsSecret", olds.requestIdIsSecret === true, news.requestIdIsSecret === true);

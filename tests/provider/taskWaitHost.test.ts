@@ -189,6 +189,21 @@ test("removing a tuning field from a succeeded gate drops it from the outputs: n
   expect(await host.diff(created.id, updated.properties, news)).toEqual({ changes: 1, replaces: [] }); // DIFF_NONE
 });
 
+test("removing an endpoint equal to the configured default (TENCENTCLOUD_REDIS_ENDPOINT here) is no change; one that differs replaces", async () => {
+  const reg = taskWait([{ status: 2 }]);
+  const created = await host.create(reg.inputs);
+  const { endpoint: _removed, ...news } = reg.inputs;
+  const sameHost = await startProviderHost(project, cleanEnv({ TENCENTCLOUD_REDIS_ENDPOINT: `${emulator.url}/` }));
+  try {
+    await sameHost.configure(STACK_CONFIG);
+    expect(await sameHost.diff(created.id, created.properties, news)).toEqual({ changes: 1, replaces: [] });
+  } finally {
+    await sameHost.close();
+  }
+  // This host has no default endpoint: the public one is another endpoint.
+  expect((await host.diff(created.id, created.properties, news)).replaces).toEqual(["endpoint"]);
+});
+
 test("check stores the endpoint without its trailing slash, as the outputs record it, so the next diff sees no change", async () => {
   const reg = taskWait([{ status: 2 }], { endpoint: `${emulator.url}/` });
   const checked = await host.check({}, reg.inputs);
