@@ -120,8 +120,9 @@ export const taskWaitProvider = {
     changed("requestId", olds.requestId, news.requestId);
     // `region` is recorded resolved; an input left out stands for the configured default.
     changed("region", olds.region, news.region ?? defaultRegion() ?? olds.region);
-    // Removing `endpoint` from the program changes nothing when the configured default is the same URL.
-    changed("endpoint", olds.endpoint, news.endpoint ?? defaultEndpoint());
+    // Either side without an `endpoint` input stands for the configured default: removing an
+    // endpoint equal to it changes nothing.
+    changed("endpoint", parseEndpoint(olds.endpoint) ?? defaultEndpoint(), parseEndpoint(news.endpoint) ?? defaultEndpoint());
     changed("apiVersion", olds.apiVersion ?? "v2", news.apiVersion ?? "v2");
     // A gate whose requestId became secret needs an ID that does not show it: a new one.
     changed("requestIdIsSecret", olds.requestIdIsSecret === true, news.requestIdIsSecret === true);

@@ -197,6 +197,9 @@ test("removing an endpoint equal to the configured default (TENCENTCLOUD_REDIS_E
   try {
     await sameHost.configure(STACK_CONFIG);
     expect(await sameHost.diff(created.id, created.properties, news)).toEqual({ changes: 1, replaces: [] });
+    // A gate that never had an endpoint input keeps using the default: no change either.
+    const { endpoint: _none, ...recorded } = created.properties;
+    expect(await sameHost.diff(created.id, recorded, news)).toEqual({ changes: 1, replaces: [] });
   } finally {
     await sameHost.close();
   }
