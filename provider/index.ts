@@ -44,6 +44,12 @@ lazyExport("TaskWait", () => require("./pulumi/taskWait").TaskWait);
 lazyExport("getTaskInfo", () => require("./pulumi/getTaskInfo").getTaskInfo);
 lazyExport("getTaskInfoOutput", () => require("./pulumi/getTaskInfo").getTaskInfoOutput);
 
+// ES modules (`import { TaskWait } from "pulumi-tencentcloud-redis-task"`) learn a CommonJS module's
+// names by scanning its text (Node's cjs-module-lexer), which cannot see the getters above. This
+// assignment, never run, names them the way the lexer reads (`name: identifier`), as esbuild does.
+const named = undefined;
+0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named });
+
 /**
  * The TaskWait provider implementation that the serialized stub in state calls by package name.
  * @internal Not for direct use; exported so the stub keeps working across versions.

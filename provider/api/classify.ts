@@ -3,6 +3,37 @@
  * codes) and §2 (API 3.0 codes).
  */
 
+/**
+ * How long a wait keeps retrying an error that is probably permanent: nothing listens at the
+ * endpoint, no such host, a 4xx page. Long enough to ride out an emulator, proxy or DNS restart;
+ * short enough that a typo in the endpoint costs seconds rather than the wait's whole timeout.
+ */
+export const PROBABLY_PERMANENT_RETRY_MS = 20_000;
+
+/** Node's codes for "nothing serves this endpoint": refused, and the two DNS failures. */
+const UNREACHABLE_CODES: Record<string, string> = {
+  ECONNREFUSED: "nothing answers at",
+  ENOTFOUND: "no such host for",
+  EAI_AGAIN: "the host name could not be resolved for",
+};
+
+/**
+ * For a transport failure that says nothing serves the endpoint (`ECONNREFUSED`, `ENOTFOUND`,
+ * `EAI_AGAIN`), what to call it (`nothing answers at`); undefined for other codes, which are
+ * transient (resets, timeouts) and retried until the deadline.
+ */
+export function unreachableWording(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : UNREACHABLE_CODES[code];
+}
+
+/**
+ * True for an HTTP status that says the request went to the wrong place or in the wrong form:
+ * 4xx, except 408 (request timeout) and 429 (too many requests), which are worth retrying.
+ */
+export function isClientErrorStatus(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
 /** How a waiter should treat an API error code, and the advice for the user. */
 export interface ErrorClass {
   retryable: boolean;

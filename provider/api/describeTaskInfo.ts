@@ -1,8 +1,9 @@
 /** One DescribeTaskInfo call over either API version, with transport failures made typed errors. */
 import { randomInt } from "crypto";
 import { TaskApiError } from "./errors";
-import { buildV2Request, parseV2Response } from "./protocolV2";
-import { buildV3Request, parseV3Response } from "./protocolV3";
+import { unreachableEndpoint } from "./endpointErrors";
+import { buildV2Request, parseV2Response, V2_ENDPOINT } from "./protocolV2";
+import { buildV3Request, parseV3Response, V3_ENDPOINT } from "./protocolV3";
 import { axiosTransport } from "./transport";
 import type { ClientSettings, TaskRecord, Transport } from "./types";
 
@@ -17,6 +18,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** The base URL a call with `settings` goes to: the configured endpoint, else the version's public one. */
+export function endpointOf(settings: Pick<ClientSettings, "endpoint" | "apiVersion">): string {
+  return settings.endpoint ?? (settings.apiVersion === "v3" ? V3_ENDPOINT : V2_ENDPOINT);
+}
+
 /**
  * Queries one task with DescribeTaskInfo and returns its normalized record. Throws a
  * {@link TaskApiError} for API errors, transport failures and malformed answers; its
@@ -29,6 +35,7 @@ export async function describeTaskInfo(requestId: number, settings: ClientSettin
       ? buildV3Request(requestId, settings, now)
       : buildV2Request(requestId, settings, now, (options.nonce ?? (() => randomInt(1, 2 ** 31 - 1)))());
   request.signal = options.signal;
+  const endpoint = endpointOf(settings);
   let response;
   try {
     response = await (options.transport ?? axiosTransport)(request);
@@ -42,8 +49,10 @@ export async function describeTaskInfo(requestId: number, settings: ClientSettin
       apiMessage: `${(error as Error).message} (${new URL(request.url).origin})`,
       retryable: code !== "ABORTED",
       hint: code === "ABORTED" ? undefined : "Check the endpoint and the network (a wait retries this until its timeout)",
+      // Refused and DNS failures: retried briefly, then the wait gives up naming the endpoint.
+      ...unreachableEndpoint(code, endpoint, settings.apiVersion),
       cause: error,
     });
   }
-  return settings.apiVersion === "v3" ? parseV3Response(requestId, response) : parseV2Response(requestId, response);
+  return settings.apiVersion === "v3" ? parseV3Response(requestId, response, endpoint) : parseV2Response(requestId, response, endpoint);
 }

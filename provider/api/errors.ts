@@ -37,6 +37,12 @@ export interface TaskApiErrorDetails {
    * times in a row a waiter may retry before giving up. Undefined: retry until the deadline.
    */
   maxConsecutiveRetries?: number;
+  /**
+   * For retryable errors that are probably permanent (nothing listens at the endpoint, no such
+   * host, a 4xx page): how long a waiter may keep retrying a streak of them before giving up.
+   * Undefined: retry until the deadline.
+   */
+  retryForMs?: number;
   /** What the user can do about it. */
   hint?: string;
   cause?: unknown;
@@ -57,6 +63,7 @@ export class TaskApiError extends Error {
   readonly apiRequestId?: string;
   readonly retryable: boolean;
   readonly maxConsecutiveRetries?: number;
+  readonly retryForMs?: number;
   readonly hint?: string;
 
   constructor(details: TaskApiErrorDetails) {
@@ -72,6 +79,7 @@ export class TaskApiError extends Error {
     this.apiRequestId = details.apiRequestId;
     this.retryable = details.retryable;
     this.maxConsecutiveRetries = details.maxConsecutiveRetries;
+    this.retryForMs = details.retryForMs;
     this.hint = details.hint;
   }
 }

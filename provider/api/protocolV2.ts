@@ -1,7 +1,8 @@
 /** DescribeTaskInfo over API 2.0 (the seed page): building the signed GET and reading the answer. */
 import { classifyV2Code } from "./classify";
 import { TaskApiError } from "./errors";
-import { isObject, quoteBody, tryParseJson } from "./responseText";
+import { misdirectedRequest, otherProtocolAnswer } from "./endpointErrors";
+import { hasIntegerCode, isObject, quoteBody, tryParseJson } from "./responseText";
 import { signV2, V2_PATH, v2StringToSign } from "./signV2";
 import { isTaskStatusCode, statusText } from "./status";
 import type { ClientSettings, HttpRequest, HttpResponse, TaskRecord } from "./types";
@@ -34,13 +35,25 @@ export function buildV2Request(requestId: number, settings: ClientSettings, nowM
   };
 }
 
-/** Reads an API 2.0 answer into a record, or throws a {@link TaskApiError} naming the task and what came back. */
-export function parseV2Response(requestId: number, response: HttpResponse): TaskRecord {
+/**
+ * Reads an API 2.0 answer into a record, or throws a {@link TaskApiError} naming the task and what
+ * came back; `endpoint` (the base URL called) is named when the answer says it is the wrong one.
+ */
+export function parseV2Response(requestId: number, response: HttpResponse, endpoint = V2_ENDPOINT): TaskRecord {
   const fail = (apiMessage: string, retryable: boolean) =>
-    new TaskApiError({ kind: "malformed", requestId, apiVersion: "v2", httpStatus: response.status, apiMessage, retryable });
+    new TaskApiError({
+      kind: "malformed",
+      requestId,
+      apiVersion: "v2",
+      httpStatus: response.status,
+      apiMessage,
+      retryable,
+      ...(retryable ? misdirectedRequest(response.status, endpoint, "v2") : undefined),
+    });
   const body = tryParseJson(response.body);
-  const codeIsInteger = isObject(body) && (Number.isInteger(body.code) || (typeof body.code === "string" && /^-?\d+$/.test(body.code)));
-  if (!isObject(body) || !codeIsInteger) {
+  if (!isObject(body) || !hasIntegerCode(body)) {
+    const otherProtocol = otherProtocolAnswer(requestId, "v2", response, body, endpoint);
+    if (otherProtocol) throw otherProtocol;
     const what = body === undefined ? `a body that is not JSON: ${quoteBody(response.body)}` : `JSON without an integer "code": ${quoteBody(response.body)}`;
     // An unreadable answer is most often a proxy or gateway error page: worth another try.
     throw fail(what, true);

@@ -1,6 +1,7 @@
 /** DescribeTaskInfo over API 3.0: the TC3-signed POST and its answer, mapped onto API 2.0 codes. */
 import { classifyV3Code } from "./classify";
 import { TaskApiError } from "./errors";
+import { misdirectedRequest, otherProtocolAnswer } from "./endpointErrors";
 import { isObject, quoteBody, tryParseJson } from "./responseText";
 import { signTc3 } from "./signV3";
 import { statusFromV3, statusText } from "./status";
@@ -41,13 +42,27 @@ export function buildV3Request(requestId: number, settings: ClientSettings, nowM
   return { method: "POST", url: `${base.origin}${base.pathname.replace(/\/+$/, "")}/`, headers, body, timeoutMs: settings.requestTimeoutMs ?? 10_000 };
 }
 
-/** Reads an API 3.0 answer into a record, or throws a {@link TaskApiError} naming the task and what came back. */
-export function parseV3Response(requestId: number, response: HttpResponse): TaskRecord {
+/**
+ * Reads an API 3.0 answer into a record, or throws a {@link TaskApiError} naming the task and what
+ * came back; `endpoint` (the base URL called) is named when the answer says it is the wrong one.
+ */
+export function parseV3Response(requestId: number, response: HttpResponse, endpoint = V3_ENDPOINT): TaskRecord {
   const fail = (apiMessage: string, apiRequestId?: string) =>
-    new TaskApiError({ kind: "malformed", requestId, apiVersion: "v3", httpStatus: response.status, apiMessage, apiRequestId, retryable: true });
+    new TaskApiError({
+      kind: "malformed",
+      requestId,
+      apiVersion: "v3",
+      httpStatus: response.status,
+      apiMessage,
+      apiRequestId,
+      retryable: true,
+      ...misdirectedRequest(response.status, endpoint, "v3"),
+    });
   const body = tryParseJson(response.body);
   const answer = isObject(body) ? body.Response : undefined;
   if (!isObject(answer)) {
+    const otherProtocol = otherProtocolAnswer(requestId, "v3", response, body, endpoint);
+    if (otherProtocol) throw otherProtocol;
     throw fail(body === undefined ? `a body that is not JSON: ${quoteBody(response.body)}` : `JSON without "Response": ${quoteBody(response.body)}`);
   }
   const apiRequestId = typeof answer.RequestId === "string" ? answer.RequestId : undefined;

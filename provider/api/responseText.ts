@@ -18,3 +18,8 @@ export function tryParseJson(body: string): unknown {
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** True for an object whose `code` is an integer or an integer string: the API 2.0 answer's mark. */
+export function hasIntegerCode(body: Record<string, unknown>): boolean {
+  return Number.isInteger(body.code) || (typeof body.code === "string" && /^-?\d+$/.test(body.code));
+}

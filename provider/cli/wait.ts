@@ -7,7 +7,7 @@ import type { CommandIO } from "./io";
 import { formatRecord } from "./status";
 import { API_FLAGS_HELP } from "./usage";
 import { TaskApiError } from "../api/errors";
-import { describeEffort, taskFailedMessage } from "../gate/outcomeText";
+import { describeEffort, describeLastStatus, taskFailedMessage } from "../gate/outcomeText";
 
 /** Help text of `wait`. */
 export const WAIT_HELP = `Usage: tencentcloud-redis-task wait <requestId> [options]
@@ -72,7 +72,7 @@ export async function runWait(argv: string[], io: CommandIO, interrupt?: Promise
         io.stderr(taskFailedMessage(line.requestId, result.record!.status, result.waitedMs, result.polls) + "\n");
         return ExitCode.TaskFailed;
       case "timedOut": {
-        const last = result.record ? `last status ${result.record.status} (${result.record.statusText})` : "no status received";
+        const last = describeLastStatus(result.record?.status);
         const lastError = result.error ? `; the last poll failed: ${result.error.message}` : "";
         io.stderr(`Redis task ${line.requestId} did not finish within ${formatDuration(result.timeoutMs)}: ${last}, ${result.polls} polls${lastError}\n`);
         return ExitCode.TimedOut;

@@ -14,3 +14,13 @@ export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
 export { DEFAULT_RATE_PER_SECOND as DEFAULT_RATE_LIMIT_PER_SECOND } from "../waiter/rateLimiter";
 /** A progress line at least this often while a wait goes on, so a long wait never looks hung. */
 export const PROGRESS_HEARTBEAT_MS = 60_000;
+
+/**
+ * How long a read (`pulumi refresh`) keeps retrying throttled or failing calls. A refresh of
+ * hundreds of gates queues them all behind the process-wide rate limiter at once; two minutes
+ * covers that queue at the default pace plus some throttling from other clients of the account.
+ */
+export const READ_RETRY_BUDGET_MS = 120_000;
+/** Smallest and largest delay between the tries of a read. */
+export const READ_RETRY_MIN_DELAY_MS = 1_000;
+export const READ_RETRY_MAX_DELAY_MS = 10_000;

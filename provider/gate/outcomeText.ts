@@ -11,3 +11,11 @@ export function describeEffort(waitedMs: number, polls: number): string {
 export function taskFailedMessage(requestId: number, status: TaskStatusCode, waitedMs: number, polls: number): string {
   return `Redis task ${requestId} failed: status ${status} (${statusText(status)}) ${describeEffort(waitedMs, polls)}`;
 }
+
+/** What a gate records as `statusText` when no poll was ever answered (and no `status`). */
+export const NO_STATUS_TEXT = "No status received";
+
+/** `last status 1 (Executing)`, or `no status received` when no poll was answered. */
+export function describeLastStatus(status: TaskStatusCode | undefined): string {
+  return status === undefined ? "no status received" : `last status ${status} (${statusText(status)})`;
+}

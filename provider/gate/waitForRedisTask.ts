@@ -2,13 +2,10 @@
  * One wait for one Redis task, as TaskWait and `tencentcloud-redis-task wait` both run it: the
  * durations parsed, the DescribeTaskInfo calls paced and shared process-wide, progress reported.
  */
-import { describeTaskInfo } from "../api/describeTaskInfo";
 import type { ClientSettings, Transport } from "../api/types";
-import { V2_ENDPOINT } from "../api/protocolV2";
-import { V3_ENDPOINT } from "../api/protocolV3";
 import { parseDuration } from "../input/duration";
 import { waitForTask } from "../waiter/poller";
-import { sharedTaskQuery, taskPollKey } from "../waiter/query";
+import { redisTaskQuery } from "./taskQuery";
 import type { RateLimiter } from "../waiter/rateLimiter";
 import type { Clock, WaitResult } from "../waiter/types";
 import { DEFAULT_MAX_POLL_INTERVAL_MS, DEFAULT_MIN_POLL_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from "./defaults";
@@ -74,10 +71,9 @@ export function waitDurations(options: Pick<RedisTaskWaitOptions, DurationField>
 export async function waitForRedisTask(options: RedisTaskWaitOptions): Promise<RedisTaskWaitResult> {
   const durations = waitDurations(options);
   const { requestId, settings } = options;
-  const endpoint = settings.endpoint ?? (settings.apiVersion === "v3" ? V3_ENDPOINT : V2_ENDPOINT);
-  const query = sharedTaskQuery({
-    key: taskPollKey({ endpoint, region: settings.region, requestId, apiVersion: settings.apiVersion, secretId: settings.secretId }),
-    query: (signal) => describeTaskInfo(requestId, settings, { transport: options.transport, signal, now: options.clock && (() => options.clock!.now()) }),
+  const query = redisTaskQuery(requestId, settings, {
+    transport: options.transport,
+    clock: options.clock,
     rateLimiter: options.rateLimiter,
     // Another wait's answer no older than this wait's own minimum interval is as good as a poll.
     maxAgeMs: durations.minPollIntervalMs,

@@ -30,7 +30,7 @@ export { TASK_WAIT_TYPES } from "./resources";
 
 /**
  * The four policies of this package, in a fresh array a pack may extend or filter:
- * `redis-task-succeeded` (stack, mandatory), `redis-task-not-failed` (resource, mandatory, live),
+ * `redis-task-succeeded` (stack, mandatory), `redis-task-not-failed` (stack, mandatory, live),
  * `redis-task-timeout-bounded` (resource, advisory) and `redis-task-gate-required` (stack,
  * advisory). Each level can be changed in the pack's policy config.
  */

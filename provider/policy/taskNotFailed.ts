@@ -1,26 +1,34 @@
 /**
- * `redis-task-not-failed`: a live check at `pulumi preview` (and before each TaskWait at `up`).
- * A TaskWait on a task that already failed can only time out or fail, after holding the deployment;
+ * `redis-task-not-failed`: a live check at `pulumi preview` (also the preview `pulumi up` runs
+ * first). A TaskWait on a task that already failed can only fail after holding the deployment;
  * asking DescribeTaskInfo first stops that deployment before it starts.
+ *
+ * A stack policy, because only the stack view knows what is recorded: at preview the engine gives
+ * a stack policy the recorded outputs of resources that do not change, and the checked inputs of
+ * those it would create, update or replace (a resource policy sees new inputs only, for every
+ * resource, changed or not). So gates recorded as succeeded whose inputs did not change are
+ * skipped (a succeeded task never fails later), and only new or changed ones are queried, all
+ * within one time budget.
  *
  * The policy pack runs in its own process and sees no stack config, so credentials come from the
  * environment only; region, endpoint and API version from the TaskWait's inputs, then the
- * policy's config, then the environment. The policy judges only what it can see: when the task or
- * the API cannot be reached it reports "not applicable" with the reason, never a violation and
- * never an error, so an API outage does not block deployments.
+ * policy's config, then the environment. The policy judges only what it can see: a TaskWait whose
+ * task or API cannot be reached in time is listed in a "not applicable" note (also written to
+ * stderr, which the CLI shows), never a violation and never an error, so an API outage does not
+ * block deployments.
  */
-import type { PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { describeTaskInfo } from "../api/describeTaskInfo";
-import { InputError, TaskApiError } from "../api/errors";
-import { resolveClientSettings, SETTING_SOURCES, type ConfigLookup } from "../api/settings";
-import { isFailureStatus, statusText } from "../api/status";
+import type { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { isFailureStatus, statusText, TaskStatus } from "../api/status";
 import type { ApiVersion, ClientSettings, TaskRecord } from "../api/types";
-import { parseDuration } from "../input/duration";
-import { parseApiVersion, parseRequestId } from "../input/fields";
+import { redisTaskQuery } from "../gate/taskQuery";
+import { formatDuration, parseDuration } from "../input/duration";
+import { redactRequestId } from "../pulumi/secretRequestId";
 import { configWithDefaults, DURATION_PATTERN, skip } from "./config";
 import { isTaskWait, readProperty, taskWaitLabel } from "./resources";
+import { TimeBudget } from "./timeBudget";
+import { taskWaitQuery } from "./taskWaitQuery";
 
-/** Config of {@link redisTaskNotFailed}; each setting applies when the TaskWait does not set its own. */
+/** Config of {@link redisTaskNotFailed}; region, endpoint and apiVersion apply when the TaskWait sets none. */
 export interface TaskNotFailedConfig {
   /** Region to query, e.g. `ap-guangzhou`; default `TENCENTCLOUD_REGION`. */
   region?: string;
@@ -30,6 +38,8 @@ export interface TaskNotFailedConfig {
   apiVersion?: ApiVersion;
   /** How long one DescribeTaskInfo call may take before the policy gives up on it. Default `"10s"`. */
   requestTimeout: string | number;
+  /** How long the policy may spend on all its queries in one preview. Default `"20s"`. */
+  timeBudget: string | number;
 }
 
 /** Config schema of {@link redisTaskNotFailed}. */
@@ -57,109 +67,123 @@ export const taskNotFailedConfigSchema: PolicyConfigSchema = {
       default: "10s",
       description: "How long one DescribeTaskInfo call may take before the policy skips the TaskWait.",
     },
+    timeBudget: {
+      type: ["string", "number"],
+      pattern: DURATION_PATTERN,
+      exclusiveMinimum: 0,
+      default: "20s",
+      description: "How long the policy may spend on all its DescribeTaskInfo calls in one preview; TaskWaits not checked by then are listed in a note.",
+    },
   },
 };
 
-/** What {@link createRedisTaskNotFailedPolicy} may be given; both have production defaults. */
+/** What {@link createRedisTaskNotFailedPolicy} may be given; each has a production default. */
 export interface TaskNotFailedOptions {
   /** Where credentials and default settings come from; default `process.env`, read at each check. */
   env?: () => NodeJS.ProcessEnv;
-  /** The DescribeTaskInfo call; default the package's client. */
-  describe?: (requestId: number, settings: ClientSettings) => Promise<TaskRecord>;
+  /**
+   * The DescribeTaskInfo call, which must give up when `signal` aborts (the time budget ran out);
+   * default the package's client, paced by the pack process's rate limiter.
+   */
+  describe?: (requestId: number, settings: ClientSettings, signal?: AbortSignal) => Promise<TaskRecord>;
+  /** Where the note on TaskWaits not checked is written, besides `notApplicable`; default stderr, which the CLI shows. */
+  log?: (line: string) => void;
 }
 
-/** Either settings and a task ID to query, or why the TaskWait cannot be judged. */
-type Query = { requestId: number; settings: ClientSettings } | { skip: string };
+/** The outcome of a query cut short by the time budget. */
+const OUT_OF_TIME = Symbol("out of time");
 
-/** The TaskWait's own settings, unknown values and bad inputs turned into a reason to skip. */
-function taskWaitQuery(args: ResourceValidationArgs, config: TaskNotFailedConfig, env: NodeJS.ProcessEnv): Query {
-  const label = taskWaitLabel(args.name);
-  const inputs: Record<string, unknown> = {};
-  for (const key of ["requestId", "region", "endpoint", "apiVersion"]) {
-    const read = readProperty(args.props, key);
-    if (!read.known) return { skip: `${label}: ${read.reason}; checked again at pulumi up` };
-    inputs[key] = read.value;
-  }
-  // Only region and endpoint have config keys in the settings resolver; credentials come from the environment.
-  const policyConfig: ConfigLookup = (key) =>
-    key === SETTING_SOURCES.region.config ? config.region : key === SETTING_SOURCES.endpoint.config ? config.endpoint : undefined;
-  try {
-    const requestId = parseRequestId(inputs.requestId);
-    const apiVersion = parseApiVersion(inputs.apiVersion) ?? parseApiVersion(config.apiVersion, "apiVersion (policy config)");
-    const settings = resolveClientSettings(
-      {
-        region: inputs.region as string | undefined,
-        endpoint: inputs.endpoint as string | undefined,
-        apiVersion,
-        requestTimeoutMs: parseDuration(config.requestTimeout, "requestTimeout (policy config)"),
-      },
-      policyConfig,
-      env,
-    );
-    return { requestId, settings };
-  } catch (error) {
-    if (error instanceof TaskApiError && error.kind === "credentials") return { skip: `${label}: ${missingSettings(config, env)}` };
-    if (error instanceof InputError) return { skip: `${label}: ${error.message}` };
-    throw error;
-  }
-}
-
-/**
- * Names what is missing in the policy's own terms: the shared resolver's message points at stack
- * config, which a policy pack cannot read.
- */
-function missingSettings(config: TaskNotFailedConfig, env: NodeJS.ProcessEnv): string {
-  const missing: string[] = [];
-  if (!env.TENCENTCLOUD_SECRET_ID) missing.push("TENCENTCLOUD_SECRET_ID");
-  if (!env.TENCENTCLOUD_SECRET_KEY) missing.push("TENCENTCLOUD_SECRET_KEY");
-  const parts = [];
-  if (missing.length > 0) parts.push(`Tencent Cloud credentials are not set where the policy pack runs: set ${missing.join(" and ")} in the environment of pulumi`);
-  if (!config.region && !env.TENCENTCLOUD_REGION) parts.push("no region: set the TaskWait's region, this policy's region config or TENCENTCLOUD_REGION");
-  return `cannot query DescribeTaskInfo: ${parts.join("; ")}`;
+/** How a message shows a TaskWait's task: its ID, or `[secret]` when the program made it secret. */
+function shown(resource: PolicyResource, text: string, requestId: number): string {
+  const secret = readProperty(resource.props, "requestIdIsSecret");
+  return secret.known && secret.value === true ? redactRequestId(text, requestId) : text;
 }
 
 /** The violation for a failed task, with the API's TaskMessage when there is one. */
-function failureMessage(name: string, task: TaskRecord): string {
+function failureMessage(resource: PolicyResource, task: TaskRecord): string {
   const detail = task.taskMessage ? `: ${JSON.stringify(task.taskMessage)}` : "";
-  return (
-    `${taskWaitLabel(name)} (requestId ${task.requestId}) has status ${task.status} (${statusText(task.status)})${detail}. ` +
-    "Waiting for it cannot succeed: start the Redis operation again and wait for the new task's ID"
-  );
+  const message =
+    `${taskWaitLabel(resource.name)} (requestId ${task.requestId}) has status ${task.status} (${statusText(task.status)})${detail}. ` +
+    "Waiting for it cannot succeed: start the Redis operation again and wait for the new task's ID";
+  return shown(resource, message, task.requestId);
+}
+
+/** Names for a note, sorted (`gate-2` before `gate-10`), the first ten only: `"a", "b" and 3 more`. */
+function listNames(names: string[]): string {
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const shown = sorted.slice(0, 10).map((name) => JSON.stringify(name)).join(", ");
+  return sorted.length > 10 ? `${shown} and ${sorted.length - 10} more` : shown;
+}
+
+/** True for a TaskWait as recorded in state with status 2: at preview, one whose inputs did not change. */
+function recordedSucceeded(resource: PolicyResource): boolean {
+  const status = readProperty(resource.props, "status");
+  return status.known && status.value === TaskStatus.Succeeded;
 }
 
 /**
- * Builds the `redis-task-not-failed` policy with its environment and client injected (tests use
- * this; packs use {@link redisTaskNotFailed}).
+ * Builds the `redis-task-not-failed` policy with its environment, client and log injected (tests
+ * use this; packs use {@link redisTaskNotFailed}).
  */
-export function createRedisTaskNotFailedPolicy(options: TaskNotFailedOptions = {}): ResourceValidationPolicy {
+export function createRedisTaskNotFailedPolicy(options: TaskNotFailedOptions = {}): StackValidationPolicy {
   const env = options.env ?? (() => process.env);
-  const describe = options.describe ?? ((requestId: number, settings: ClientSettings) => describeTaskInfo(requestId, settings));
+  const describe = options.describe ?? ((requestId: number, settings: ClientSettings, signal?: AbortSignal) => redisTaskQuery(requestId, settings)(signal));
+  const log = options.log ?? ((line: string) => process.stderr.write(line + "\n"));
   return {
     name: "redis-task-not-failed",
     description: "TaskWaits do not wait for a Redis task that has already failed (DescribeTaskInfo status 3 or -1).",
     enforcementLevel: "mandatory",
     configSchema: taskNotFailedConfigSchema,
-    validateResource: async (args, reportViolation) => {
-      if (!isTaskWait(args.type)) return skip(args, "applies only to TaskWait resources");
+    validateStack: async (args, reportViolation) => {
+      const taskWaits = args.resources.filter((resource) => isTaskWait(resource.type));
+      if (taskWaits.length === 0) return skip(args, "the stack has no TaskWait resources");
       const config = configWithDefaults<TaskNotFailedConfig>(args, taskNotFailedConfigSchema);
-      const query = taskWaitQuery(args, config, env());
-      if ("skip" in query) return skip(args, query.skip);
-      let task: TaskRecord;
+      const pending = taskWaits
+        .filter((resource) => !recordedSucceeded(resource))
+        .map((resource) => ({ resource, query: taskWaitQuery(resource, config, env()) }));
+      const budget = new TimeBudget(parseDuration(config.timeBudget, "timeBudget (policy config)"));
+      /** Per TaskWait, in stack order: a note, OUT_OF_TIME, or nothing (checked). */
+      let outcomes: (string | typeof OUT_OF_TIME | undefined)[];
       try {
-        task = await describe(query.requestId, query.settings);
-      } catch (error) {
-        // Never blocks, never crashes the pack: an unreachable API is no evidence of a failed task.
-        return skip(args, `${taskWaitLabel(args.name)}: could not check the task: ${(error as Error)?.message ?? String(error)}`);
+        outcomes = await Promise.all(
+          pending.map(async ({ resource, query }) => {
+            if ("skip" in query) return query.skip;
+            let task: TaskRecord;
+            try {
+              task = await describe(query.requestId, query.settings, budget.signal);
+            } catch (error) {
+              // Never blocks, never crashes the pack: an unreachable API is no evidence of a failed task.
+              if (budget.spent) return OUT_OF_TIME;
+              return `${taskWaitLabel(resource.name)}: could not check the task: ${shown(resource, (error as Error)?.message ?? String(error), query.requestId)}`;
+            }
+            if (isFailureStatus(task.status)) reportViolation(failureMessage(resource, task), resource.urn);
+            return undefined;
+          }),
+        );
+      } finally {
+        budget.close();
       }
-      if (isFailureStatus(task.status)) reportViolation(failureMessage(args.name, task));
+      const notes = outcomes.filter((outcome): outcome is string => typeof outcome === "string");
+      const outOfTime = pending.filter((_, i) => outcomes[i] === OUT_OF_TIME).map(({ resource }) => resource.name);
+      if (outOfTime.length > 0) {
+        notes.push(
+          `the time budget of ${formatDuration(budget.totalMs)} ran out before ${outOfTime.length} of ${pending.length} TaskWaits to check were checked ` +
+            `(${listNames(outOfTime)}); raise timeBudget in the policy config to wait longer`,
+        );
+      }
+      if (notes.length === 0) return;
+      const note = notes.join("; ");
+      log(`redis-task-not-failed: not checked: ${note}`);
+      return skip(args, note);
     },
   };
 }
 
 /**
- * Resource policy (mandatory by default, live): asks DescribeTaskInfo for each TaskWait's task and
- * reports a violation when it has status 3 (Failed) or -1 (Error), e.g.
- * `TaskWait "gate" (requestId 11963) has status 3 (Failed): "disk full". Waiting for it cannot succeed: …`.
- * Unknown requestIds during preview, missing credentials and API errors make it not applicable.
+ * Stack policy (mandatory by default, live, at preview): asks DescribeTaskInfo for each TaskWait
+ * that is new or changed, and reports a violation on it when its task has status 3 (Failed) or -1
+ * (Error), e.g. `TaskWait "gate" (requestId 11963) has status 3 (Failed): "disk full". Waiting for
+ * it cannot succeed: …`. Gates recorded as succeeded are not queried; unknown requestIds during
+ * preview, missing credentials, API errors and an exhausted time budget are listed in a note.
  */
-export const redisTaskNotFailed: ResourceValidationPolicy = createRedisTaskNotFailedPolicy();
+export const redisTaskNotFailed: StackValidationPolicy = createRedisTaskNotFailedPolicy();

@@ -5,6 +5,7 @@
 import { InputError } from "../api/errors";
 import { parseDuration } from "../input/duration";
 import { parseApiVersion, parseEndpoint, parseRegion, parseRequestId } from "../input/fields";
+import { redactRequestId } from "./secretRequestId";
 import type { TaskWaitInputs } from "./taskWaitTypes";
 
 /** The placeholder the engine sends for values not known during preview. */
@@ -18,7 +19,7 @@ export interface CheckFailure {
 
 const isUnknown = (value: unknown): boolean => value === UNKNOWN_VALUE;
 
-/** Validates raw inputs; returns them with `requestId` as a number, and the failures. */
+/** Validates raw inputs; returns them with `requestId` as a number and `endpoint` normalized, and the failures. */
 export function checkTaskWaitInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const failures: CheckFailure[] = [];
   const inputs: Record<string, unknown> = { ...news };
@@ -35,7 +36,8 @@ export function checkTaskWaitInputs(news: Record<string, unknown>): { inputs: Re
   };
   attempt("requestId", (v) => parseRequestId(v), true);
   attempt("region", (v) => parseRegion(v));
-  attempt("endpoint", (v) => parseEndpoint(v));
+  // Stored normalized (no trailing slash), as outputs record it, or every diff would replace.
+  attempt("endpoint", (v) => parseEndpoint(v), true);
   attempt("apiVersion", (v) => parseApiVersion(v));
   const durations: Record<string, number | undefined> = {};
   for (const field of ["timeout", "minPollInterval", "maxPollInterval"]) {
@@ -52,7 +54,9 @@ export function checkTaskWaitInputs(news: Record<string, unknown>): { inputs: Re
       reason: `minPollInterval must not exceed maxPollInterval; got ${JSON.stringify(news.minPollInterval)} > ${JSON.stringify(news.maxPollInterval)}`,
     });
   }
-  return { inputs, failures };
+  // A secret requestId must not come back in a failure's text either.
+  const shown = news.requestIdIsSecret === true ? failures.map((f) => ({ ...f, reason: redactRequestId(f.reason, news.requestId) })) : failures;
+  return { inputs, failures: shown };
 }
 
 /** The inputs as the provider uses them, after `check` passed. */
@@ -67,5 +71,6 @@ export function toTaskWaitInputs(raw: Record<string, unknown>): TaskWaitInputs {
     minPollInterval: optional(raw.minPollInterval),
     maxPollInterval: optional(raw.maxPollInterval),
     displayName: optional(raw.displayName),
+    requestIdIsSecret: raw.requestIdIsSecret === true ? true : undefined,
   };
 }

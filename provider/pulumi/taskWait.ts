@@ -41,10 +41,10 @@ export interface TaskWaitArgs {
 export class TaskWait extends pulumi.dynamic.Resource {
   /** The task ID. */
   declare readonly requestId: pulumi.Output<number>;
-  /** Task status when last seen: 2 once created. */
-  declare readonly status: pulumi.Output<TaskStatusCode>;
-  /** The readable name of `status`, e.g. `Succeeded`. */
-  declare readonly statusText: pulumi.Output<TaskStatusText>;
+  /** Task status when last seen: 2 once created; absent on a gate left not ready before any answer. */
+  declare readonly status: pulumi.Output<TaskStatusCode | undefined>;
+  /** The readable name of `status`, e.g. `Succeeded`, or `No status received`. */
+  declare readonly statusText: pulumi.Output<TaskStatusText | "No status received">;
   /** The region that was queried. */
   declare readonly region: pulumi.Output<string>;
   /** The API version that was used. */
@@ -77,6 +77,8 @@ export class TaskWait extends pulumi.dynamic.Resource {
         maxPollInterval: args.maxPollInterval,
         // The provider is never told the resource's name; progress lines need it.
         displayName: name,
+        // Nor whether a value was secret (the host unwraps secrets): it must not show a secret ID.
+        requestIdIsSecret: pulumi.isSecret(pulumi.output(args.requestId)),
         status: undefined,
         statusText: undefined,
         completedAt: undefined,

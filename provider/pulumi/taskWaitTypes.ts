@@ -25,14 +25,18 @@ export interface TaskWaitInputs {
   maxPollInterval?: string | number;
   /** The resource's logical name, for progress lines: the provider is never told it. */
   displayName?: string;
+  /** True when the program's `requestId` is a secret: the provider then never shows it. */
+  requestIdIsSecret?: boolean;
 }
 
 /** What the provider records as the resource's outputs. */
 export interface TaskWaitOutputs extends TaskWaitInputs {
   region: string;
   apiVersion: ApiVersion;
-  status: TaskStatusCode;
-  statusText: TaskStatusText;
+  /** Absent when no poll was ever answered (a timeout or Ctrl-C before any answer). */
+  status?: TaskStatusCode;
+  /** `statusText(status)`, or `No status received` when there is no status. */
+  statusText: TaskStatusText | "No status received";
   /** ISO time at which the wait saw the task succeed; absent until then. */
   completedAt?: string;
   /** Seconds spent waiting, summed over resumed waits. */

@@ -15,4 +15,6 @@ export type { AdaptivePaceOptions } from "./adaptivePace";
 export type { RateLimiterOptions } from "./rateLimiter";
 export { PollCoalescer, coalesce, sharedPollCoalescer } from "./coalesce";
 export { sharedTaskQuery, taskPollKey } from "./query";
+export { queryWithRetries } from "./retryQuery";
+export type { QueryRetryOptions, QueryRetryResult } from "./retryQuery";
 export type { SharedTaskQueryOptions, TaskPollKeyParts } from "./query";

@@ -5,7 +5,7 @@ import type { TaskRecord } from "../api/types";
 import { abortable } from "./abort";
 import { DEADLINE_GRACE_MS, nextPollDelay } from "./backoff";
 import { systemClock } from "./clock";
-import { asTaskApiError, extendStreak, isPermanent, type ErrorStreak } from "./retry";
+import { asTaskApiError, extendStreak, isPermanent, retryDelay, type ErrorStreak } from "./retry";
 import type { WaitOptions, WaitProgress, WaitResult, WaitState } from "./types";
 import { validateWaitOptions } from "./validate";
 
@@ -84,9 +84,9 @@ export async function waitForTask(options: WaitOptions): Promise<WaitResult> {
         return end("timedOut", unanswered);
       }
       lastError = asTaskApiError(thrown, requestId);
-      streak = extendStreak(streak, lastError);
+      streak = extendStreak(streak, lastError, clock.now());
       notify(options.onPoll, progress(previousStatus, lastError));
-      if (isPermanent(lastError, streak)) return end("error", lastError);
+      if (isPermanent(lastError, streak, clock.now())) return end("error", lastError);
     }
 
     const delay = nextPollDelay({
@@ -99,7 +99,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitResult> {
     });
     if (delay === undefined) return end("timedOut", lastError);
     try {
-      await abortable(clock.sleep(delay, signal), signal);
+      await abortable(clock.sleep(retryDelay(delay, lastError, streak, clock.now()), signal), signal);
     } catch (thrown) {
       if (signal?.aborted) return end("aborted");
       throw thrown; // a clock that fails on its own is broken: not a wait outcome

@@ -7,21 +7,34 @@ export interface ErrorStreak {
   key: string;
   /** How many polls in a row failed with it, the latest included. */
   count: number;
+  /** Clock time of the streak's first failure. */
+  startedAt: number;
 }
 
-/** The streak after `error`: one longer if it repeats the previous error, else a new one. */
-export function extendStreak(previous: ErrorStreak | undefined, error: TaskApiError): ErrorStreak {
+/** The streak after `error` at clock time `now`: one longer if it repeats the previous error, else a new one. */
+export function extendStreak(previous: ErrorStreak | undefined, error: TaskApiError, now: number): ErrorStreak {
   const key = `${error.kind}:${String(error.code)}`;
-  return previous?.key === key ? { key, count: previous.count + 1 } : { key, count: 1 };
+  return previous?.key === key ? { ...previous, count: previous.count + 1 } : { key, count: 1, startedAt: now };
 }
 
 /**
- * True when the wait must end on `error`: it is not retryable, or it repeated more than its
- * `maxConsecutiveRetries` allows (3 allows three retries, so the 4th failure in a row ends it).
+ * True when the wait must end on `error` at clock time `now`: it is not retryable, it repeated
+ * more than its `maxConsecutiveRetries` allows (3 allows three retries, so the 4th failure in a
+ * row ends it), or its streak has lasted its `retryForMs`.
  */
-export function isPermanent(error: TaskApiError, streak: ErrorStreak): boolean {
+export function isPermanent(error: TaskApiError, streak: ErrorStreak, now: number): boolean {
   if (!error.retryable) return true;
+  if (error.retryForMs !== undefined && now - streak.startedAt >= error.retryForMs) return true;
   return error.maxConsecutiveRetries !== undefined && streak.count > error.maxConsecutiveRetries;
+}
+
+/**
+ * The backoff `delay`, cut so that an error retried only for a while (`retryForMs`) gets its
+ * last try when that while ends, not a whole long interval later.
+ */
+export function retryDelay(delay: number, error: TaskApiError | undefined, streak: ErrorStreak | undefined, now: number): number {
+  if (error?.retryForMs === undefined || !streak) return delay;
+  return Math.max(0, Math.min(delay, streak.startedAt + error.retryForMs - now));
 }
 
 /**

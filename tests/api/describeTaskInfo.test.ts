@@ -197,9 +197,23 @@ describe("transport failures", () => {
     const url = await listen(server);
     await new Promise((resolve) => server.close(resolve));
     const error = await failure(describeTaskInfo(104, emulatorSettings(url, apiVersion), at()));
-    expect(error).toMatchObject({ kind: "transport", code: "ECONNREFUSED", requestId: 104, retryable: true });
+    expect(error).toMatchObject({ kind: "transport", code: "ECONNREFUSED", requestId: 104, retryable: true, retryForMs: 20_000 });
     expect(error.message).toContain(url);
-    expect(error.hint).toMatch(/endpoint/);
+    expect(error.hint).toBe(`Check the endpoint and the network: nothing answers at ${url} (apiVersion ${apiVersion}); a wait retries this for 20s, then gives up`);
+  });
+
+  it.each(versions)("no such host over %s: probably permanent, naming the endpoint and apiVersion", async (apiVersion) => {
+    const endpoint = "https://redis.example.invalid";
+    const dnsFailure = Object.assign(new Error("getaddrinfo ENOTFOUND redis.example.invalid"), { code: "ENOTFOUND" });
+    const error = await failure(describeTaskInfo(104, emulatorSettings(endpoint, apiVersion), { ...at(), transport: () => Promise.reject(dnsFailure) }));
+    expect(error).toMatchObject({ kind: "transport", code: "ENOTFOUND", retryable: true, retryForMs: 20_000 });
+    expect(error.message).toContain(`no such host for ${endpoint} (apiVersion ${apiVersion})`);
+  });
+
+  it("a reset stays retryable until the deadline (no retryForMs)", async () => {
+    const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    const error = await failure(describeTaskInfo(104, emulatorSettings("http://127.0.0.1:1", "v2"), { ...at(), transport: () => Promise.reject(reset) }));
+    expect(error).toMatchObject({ retryable: true, retryForMs: undefined });
   });
 
   it.each(versions)("a server that never answers over %s: ETIMEDOUT after requestTimeoutMs", async (apiVersion) => {
@@ -308,6 +322,33 @@ describe("crafted answers from a local server", () => {
     answer = { status: 200, body: '{"Response":{"Status":"SUCCEED","RequestId":"abc-3"}}' };
     const record = await describeTaskInfo(4242, emulatorSettings(url, "v3"), at());
     expect(record).toMatchObject({ status: 2, statusText: "Succeeded", apiRequestId: "abc-3" });
+  });
+
+  const page = "<html><body><h1>404 Not Found</h1></body></html>";
+  it.each(versions)("a 4xx page over %s: probably permanent, naming the endpoint, apiVersion and HTTP status", async (apiVersion) => {
+    answer = { status: 404, body: page };
+    const error = await failure(describeTaskInfo(4242, emulatorSettings(url, apiVersion), at()));
+    expect(error).toMatchObject({ kind: "malformed", httpStatus: 404, retryable: true, retryForMs: 20_000 });
+    expect(error.message).toContain(`${url} (apiVersion ${apiVersion}) answered HTTP 404, which is no DescribeTaskInfo answer: check the endpoint and apiVersion`);
+  });
+
+  it.each([429, 408, 503])("an HTTP %s page stays retryable until the deadline", async (status) => {
+    answer = { status, body: page };
+    const error = await failure(describeTaskInfo(4242, emulatorSettings(url, "v3"), at()));
+    expect(error).toMatchObject({ kind: "malformed", httpStatus: status, retryable: true, retryForMs: undefined });
+  });
+
+  it.each([
+    { apiVersion: "v2" as const, body: '{"Response":{"Error":{"Code":"InvalidAction","Message":"no such action"},"RequestId":"r-1"}}', other: "v3", names: ["API 3.0 answer to an API 2.0 request", "speaks API 3.0"] },
+    { apiVersion: "v2" as const, body: '{"Response":{"Status":"succeed","RequestId":"r-2"}}', other: "v3", names: ["API 3.0 answer to an API 2.0 request"] },
+    { apiVersion: "v3" as const, body: '{"code":4000,"message":"unknown action","codeDesc":"InvalidParameter"}', other: "v2", names: ["API 2.0 answer to an API 3.0 request", "speaks API 2.0"] },
+  ])("the other protocol's answer over $apiVersion: permanent, advising apiVersion $other", async ({ apiVersion, body, other, names }) => {
+    answer = { status: 200, body };
+    const error = await failure(describeTaskInfo(4242, emulatorSettings(url, apiVersion), at()));
+    expect(error).toMatchObject({ kind: "malformed", apiVersion, retryable: false });
+    expect(error.message).toContain(`${url} (apiVersion ${apiVersion})`);
+    expect(error.message).toContain(`set apiVersion "${other}"`);
+    for (const name of names) expect(error.message).toContain(name);
   });
 
   it("reads an API error even under HTTP 500 (v2 code in the body wins)", async () => {

@@ -81,19 +81,29 @@ test("GetAnalyzerInfo: the pack's name and version, each policy's kind, default 
   expect(info.version).toBe("0.1.0");
   expect(info.policies.map((p) => [p.name, p.kind, p.enforcementLevel])).toEqual([
     ["redis-task-succeeded", "stack", "mandatory"],
-    ["redis-task-not-failed", "resource", "mandatory"],
+    ["redis-task-not-failed", "stack", "mandatory"],
     ["redis-task-timeout-bounded", "resource", "advisory"],
     ["redis-task-gate-required", "stack", "advisory"],
   ]);
   const schemas = Object.fromEntries(info.policies.map((p) => [p.name, p.configSchema]));
   expect(schemas["redis-task-timeout-bounded"]).toMatchObject({ maxTimeout: { default: "2h" } });
   expect(schemas["redis-task-gate-required"]).toMatchObject({ gatedTypes: { type: "array", default: [] } });
-  expect(Object.keys(schemas["redis-task-not-failed"]!).sort()).toEqual(["apiVersion", "endpoint", "region", "requestTimeout"]);
+  expect(Object.keys(schemas["redis-task-not-failed"]!).sort()).toEqual(["apiVersion", "endpoint", "region", "requestTimeout", "timeBudget"]);
+  expect(schemas["redis-task-not-failed"]).toMatchObject({ timeBudget: { default: "20s" } });
 });
 
-describe("Analyze (inputs, before configuration: schema defaults apply)", () => {
-  test("a TaskWait on a failed task: a mandatory violation from the live policy, with the TaskMessage", async () => {
-    const result = await analyzer.analyze(taskWait({ requestId: FAILED_TASK, apiVersion: "v3" }));
+/** The live policy's part of an AnalyzeStack result (the stack also goes to the other stack policies). */
+async function notFailed(resources: AnalyzerResourceSpec[]) {
+  const result = await analyzer.analyzeStack(resources);
+  return {
+    diagnostics: result.diagnostics.filter((d) => d.policyName === "redis-task-not-failed"),
+    notApplicable: result.notApplicable.filter((n) => n.policyName === "redis-task-not-failed"),
+  };
+}
+
+describe("Analyze and AnalyzeStack as at preview (a new TaskWait's inputs), before configuration: schema defaults apply", () => {
+  test("a TaskWait on a failed task: a mandatory violation from the live policy on the TaskWait, with the TaskMessage", async () => {
+    const result = await notFailed([taskWait({ requestId: FAILED_TASK, apiVersion: "v3" })]);
     expect(result.diagnostics).toEqual([
       {
         policyName: "redis-task-not-failed",
@@ -103,9 +113,15 @@ describe("Analyze (inputs, before configuration: schema defaults apply)", () => 
           `TaskWait "gate" (requestId ${FAILED_TASK}) has status 3 (Failed): "replica sync failed". Waiting for it cannot succeed: start the Redis operation again and wait for the new task's ID`,
         ),
         enforcementLevel: "mandatory",
-        urn: "",
+        urn: urn(TASK_WAIT_TYPE, "gate"),
       },
     ]);
+  });
+
+  test("Analyze (per resource) no longer runs the live policy: it cannot tell an unchanged gate from a new one", async () => {
+    const before = emulator.stats().requests;
+    expect((await analyzer.analyze(taskWait({ requestId: FAILED_TASK }))).diagnostics).toEqual([]);
+    expect(emulator.stats().requests).toBe(before);
   });
 
   test("a TaskWait on a succeeded task with a timeout over 2h: only the advisory timeout violation", async () => {
@@ -120,7 +136,7 @@ describe("Analyze (inputs, before configuration: schema defaults apply)", () => 
   });
 
   test("a requestId unknown during preview: not applicable, not an advisory 'can't run during preview'", async () => {
-    const result = await analyzer.analyze(taskWait({ requestId: UNKNOWN_NUMBER }));
+    const result = await notFailed([taskWait({ requestId: UNKNOWN_NUMBER })]);
     expect(result.diagnostics).toEqual([]);
     expect(result.notApplicable).toEqual([
       {
@@ -131,21 +147,18 @@ describe("Analyze (inputs, before configuration: schema defaults apply)", () => 
   });
 
   test("an unreachable endpoint neither blocks nor crashes the pack", async () => {
-    const result = await analyzer.analyze(taskWait({ requestId: FAILED_TASK, endpoint: closedEndpoint }));
+    const result = await notFailed([taskWait({ requestId: FAILED_TASK, endpoint: closedEndpoint })]);
     expect(result.diagnostics).toEqual([]);
     expect(result.notApplicable).toHaveLength(1);
     expect(result.notApplicable[0].policyName).toBe("redis-task-not-failed");
     expect(result.notApplicable[0].reason).toMatch(/^TaskWait "gate": could not check the task: .*ECONNREFUSED/);
   });
 
-  test("other resource types: both resource policies are not applicable", async () => {
+  test("other resource types: the resource policy is not applicable", async () => {
     const result = await analyzer.analyze({ type: ACCOUNT, name: "account", urn: urn(ACCOUNT, "account"), properties: { timeout: "9h" } });
     expect(result).toEqual({
       diagnostics: [],
-      notApplicable: [
-        { policyName: "redis-task-not-failed", reason: "applies only to TaskWait resources" },
-        { policyName: "redis-task-timeout-bounded", reason: "applies only to TaskWait resources" },
-      ],
+      notApplicable: [{ policyName: "redis-task-timeout-bounded", reason: "applies only to TaskWait resources" }],
     });
   });
 });
@@ -167,11 +180,11 @@ describe("after Configure", () => {
     ]);
   });
 
-  test("Analyze: the configured endpoint wins over TENCENTCLOUD_REDIS_ENDPOINT, and the TaskWait's own over both", async () => {
-    const viaConfig = await analyzer.analyze(taskWait({ requestId: FAILED_TASK }));
+  test("AnalyzeStack: the configured endpoint wins over TENCENTCLOUD_REDIS_ENDPOINT, and the TaskWait's own over both", async () => {
+    const viaConfig = await notFailed([taskWait({ requestId: FAILED_TASK })]);
     expect(viaConfig.diagnostics).toEqual([]);
     expect(viaConfig.notApplicable.map((n) => n.reason)).toEqual([expect.stringMatching(/ECONNREFUSED/)]);
-    const own = await analyzer.analyze(taskWait({ requestId: FAILED_TASK, endpoint: emulator.url }));
+    const own = await notFailed([taskWait({ requestId: FAILED_TASK, endpoint: emulator.url })]);
     expect(own.diagnostics.map((d) => d.policyName)).toEqual(["redis-task-not-failed"]);
   });
 
@@ -220,6 +233,8 @@ describe("after Configure", () => {
 
   test("AnalyzeStack during preview: a new TaskWait's unknown status is skipped, not reported", async () => {
     const result = await analyzer.analyzeStack([gate(UNKNOWN_NUMBER), account([urn(TASK_WAIT_TYPE, "gate")])]);
-    expect(result).toEqual({ diagnostics: [], notApplicable: [] });
+    expect(result.diagnostics).toEqual([]);
+    // The live policy queries a gate not recorded as succeeded; the endpoint configured above is closed.
+    expect(result.notApplicable).toEqual([{ policyName: "redis-task-not-failed", reason: expect.stringMatching(/could not check the task: .*ECONNREFUSED/) }]);
   });
 });

@@ -13,6 +13,7 @@ import {
   TASK_WAIT_TYPE,
   TASK_WAIT_TYPES,
 } from "../../provider/policy";
+import { createServer, type AddressInfo, type Socket } from "net";
 import { REGION, SECRET_ID, SECRET_KEY } from "../support/emulatorEnv";
 import { runResource, runStack, stackResources, unknownCheckingProxy, unknownNumberValue, unknownStringValue, urnOf, type StackResourceSpec } from "./fakeArgs";
 
@@ -49,7 +50,7 @@ describe("the policy set", () => {
     const policies = redisTaskPolicies();
     expect(policies.map((p) => [p.name, p.enforcementLevel, "validateStack" in p ? "stack" : "resource"])).toEqual([
       ["redis-task-succeeded", "mandatory", "stack"],
-      ["redis-task-not-failed", "mandatory", "resource"],
+      ["redis-task-not-failed", "mandatory", "stack"],
       ["redis-task-timeout-bounded", "advisory", "resource"],
       ["redis-task-gate-required", "advisory", "stack"],
     ]);
@@ -62,7 +63,7 @@ describe("the policy set", () => {
     }
     expect(Object.keys(redisTaskTimeoutBounded.configSchema!.properties)).toEqual(["maxTimeout"]);
     expect(Object.keys(redisTaskGateRequired.configSchema!.properties)).toEqual(["gatedTypes"]);
-    expect(Object.keys(redisTaskNotFailed.configSchema!.properties)).toEqual(["region", "endpoint", "apiVersion", "requestTimeout"]);
+    expect(Object.keys(redisTaskNotFailed.configSchema!.properties)).toEqual(["region", "endpoint", "apiVersion", "requestTimeout", "timeBudget"]);
   });
 
   test("redisTaskPolicies returns a fresh array of the exported objects", () => {
@@ -229,11 +230,15 @@ describe("redis-task-not-failed, against the emulator over HTTP", () => {
   let emulator: RunningEmulator;
   let closedPort: string;
   const env: NodeJS.ProcessEnv = {};
-  const policy = createRedisTaskNotFailedPolicy({ env: () => env });
-  const failedMessage = (id: number, status: string, detail = "") =>
+  const logged: string[] = [];
+  const policy = createRedisTaskNotFailedPolicy({ env: () => env, log: (line) => logged.push(line) });
+  const gateUrn = urnOf(TW, "gate");
+  const failedMessage = (id: number | string, status: string, detail = "") =>
     `TaskWait "gate" (requestId ${id}) has status ${status}${detail}. Waiting for it cannot succeed: start the Redis operation again and wait for the new task's ID`;
+  const violation = (id: number | string, status: string, detail = "") => ({ violations: [{ message: failedMessage(id, status, detail), urn: gateUrn }] });
+  /** A stack with one TaskWait named gate, as a preview plans it (inputs: no status) unless props say otherwise. */
   const run = (props: Record<string, unknown>, config: Record<string, unknown> = {}, type = TW) =>
-    runResource(policy, { type, props: { requestId: 21000, displayName: "gate", ...props }, config });
+    runStack(policy, stackResources([{ type, name: "gate", props: { requestId: 21000, displayName: "gate", ...props } }]), config);
   const queries = (id: number) => emulator.stats().byRequestId[String(id)] ?? 0;
 
   beforeAll(async () => {
@@ -254,53 +259,81 @@ describe("redis-task-not-failed, against the emulator over HTTP", () => {
   beforeEach(() => {
     for (const key of Object.keys(env)) delete env[key];
     Object.assign(env, { TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY, TENCENTCLOUD_REGION: REGION, TENCENTCLOUD_REDIS_ENDPOINT: emulator.url });
+    logged.length = 0;
   });
 
-  test("happy path: a succeeded task passes, after one real query", async () => {
+  test("happy path: a new TaskWait on a succeeded task passes, after one real query", async () => {
     const before = queries(21000);
     expect(await run({})).toEqual({ violations: [] });
     expect(queries(21000)).toBe(before + 1);
+    expect(logged).toEqual([]);
   });
 
   test.each([21003, 21004])("a task still running (%p) passes", async (requestId) => {
     expect(await run({ requestId })).toEqual({ violations: [] });
   });
 
+  test("a TaskWait recorded as succeeded (an unchanged gate at preview) is not queried at all", async () => {
+    const before = emulator.stats().requests;
+    // Even on a task that has failed since: a succeeded wait is history, and querying it costs every preview.
+    expect(await run({ requestId: 21001, status: 2, statusText: "Succeeded", polls: 3 })).toEqual({ violations: [] });
+    expect(emulator.stats().requests).toBe(before);
+  });
+
+  test("a TaskWait recorded as not ready is queried like a new one", async () => {
+    expect(await run({ requestId: 21001, status: 1, statusText: "Executing", polls: 3 })).toEqual(violation(21001, "3 (Failed)"));
+  });
+
+  test("among many TaskWaits, the failed one is reported on its own URN", async () => {
+    const resources = stackResources([
+      { type: TW, name: "ok", props: { requestId: 21000 } },
+      { type: TW, name: "gate", props: { requestId: 21002 } },
+      { type: TW, name: "old", props: { requestId: 21001, status: 2, polls: 1 } },
+      { type: "tencentcloud:Redis/instance:Instance", name: "cache", props: {} },
+    ]);
+    expect(await runStack(policy, resources)).toEqual(violation(21002, "-1 (Error)"));
+  });
+
   test("a failed task is a violation naming the task, the status and the TaskMessage (API 3.0)", async () => {
-    expect(await run({ requestId: 21001, apiVersion: "v3" })).toEqual({ violations: [{ message: failedMessage(21001, "3 (Failed)", ': "disk full"') }] });
+    expect(await run({ requestId: 21001, apiVersion: "v3" })).toEqual(violation(21001, "3 (Failed)", ': "disk full"'));
   });
 
   test("a failed task over API 2.0, which has no TaskMessage", async () => {
-    expect(await run({ requestId: 21001 })).toEqual({ violations: [{ message: failedMessage(21001, "3 (Failed)") }] });
+    expect(await run({ requestId: 21001 })).toEqual(violation(21001, "3 (Failed)"));
   });
 
   test("an execution error (-1) is a violation", async () => {
-    expect(await run({ requestId: 21002 })).toEqual({ violations: [{ message: failedMessage(21002, "-1 (Error)") }] });
+    expect(await run({ requestId: 21002 })).toEqual(violation(21002, "-1 (Error)"));
+  });
+
+  test("a secret requestId is shown as [secret]", async () => {
+    expect(await run({ requestId: 21002, requestIdIsSecret: true })).toEqual(violation("[secret]", "-1 (Error)"));
   });
 
   test("a requestId given as a numeric string is queried", async () => {
-    expect(await run({ requestId: "21002" })).toEqual({ violations: [{ message: failedMessage(21002, "-1 (Error)") }] });
+    expect(await run({ requestId: "21002" })).toEqual(violation(21002, "-1 (Error)"));
   });
 
   test("the policy config's apiVersion applies when the TaskWait sets none", async () => {
-    expect(await run({ requestId: 21001 }, { apiVersion: "v3" })).toEqual({ violations: [{ message: failedMessage(21001, "3 (Failed)", ': "disk full"') }] });
+    expect(await run({ requestId: 21001 }, { apiVersion: "v3" })).toEqual(violation(21001, "3 (Failed)", ': "disk full"'));
   });
 
   test("endpoint: the TaskWait's own wins over the policy config, which wins over the environment", async () => {
     env.TENCENTCLOUD_REDIS_ENDPOINT = closedPort;
-    expect(await run({ requestId: 21001 }, { endpoint: emulator.url })).toEqual({ violations: [{ message: failedMessage(21001, "3 (Failed)") }] });
-    expect(await run({ requestId: 21001, endpoint: emulator.url }, { endpoint: closedPort })).toEqual({ violations: [{ message: failedMessage(21001, "3 (Failed)") }] });
+    expect(await run({ requestId: 21001 }, { endpoint: emulator.url })).toEqual(violation(21001, "3 (Failed)"));
+    expect(await run({ requestId: 21001, endpoint: emulator.url }, { endpoint: closedPort })).toEqual(violation(21001, "3 (Failed)"));
   });
 
   test("region: the policy config's applies when the TaskWait and the environment set none", async () => {
     delete env.TENCENTCLOUD_REGION;
-    expect(await run({ requestId: 21001 }, { region: REGION })).toEqual({ violations: [{ message: failedMessage(21001, "3 (Failed)") }] });
+    expect(await run({ requestId: 21001 }, { region: REGION })).toEqual(violation(21001, "3 (Failed)"));
   });
 
-  test("an unknown task is not applicable, with the API's message", async () => {
+  test("an unknown task is not applicable, with the API's message, also written to the log", async () => {
     const outcome = await run({ requestId: 29999 });
     expect(outcome.violations).toEqual([]);
     expect(outcome.notApplicable).toMatch(/^TaskWait "gate": could not check the task: DescribeTaskInfo for Redis task 29999 failed: API error 11201 .*task 29999 not found/);
+    expect(logged).toEqual([`redis-task-not-failed: not checked: ${outcome.notApplicable}`]);
   });
 
   test("bad credentials are not applicable, with the API's message", async () => {
@@ -340,10 +373,34 @@ describe("redis-task-not-failed, against the emulator over HTTP", () => {
     }
   });
 
+  test("one time budget for all queries: a hanging API costs the budget once, however many TaskWaits, and the note says it ran out", async () => {
+    const sockets: Socket[] = [];
+    const hanging = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    env.TENCENTCLOUD_REDIS_ENDPOINT = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    try {
+      const names = ["a", "b", "c", "d", "e"];
+      const resources = stackResources(names.map((name, i) => ({ type: TW, name, props: { requestId: 21000 + i } })));
+      const started = Date.now();
+      const outcome = await runStack(policy, resources, { timeBudget: "1s" });
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(950);
+      expect(elapsed).toBeLessThan(2000); // not 5 × the 10 s per-request timeout
+      expect(outcome).toEqual({
+        violations: [],
+        notApplicable: 'the time budget of 1s ran out before 5 of 5 TaskWaits to check were checked ("a", "b", "c", "d", "e"); raise timeBudget in the policy config to wait longer',
+      });
+      expect(logged).toEqual([`redis-task-not-failed: not checked: ${outcome.notApplicable}`]);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => hanging.close(resolve));
+    }
+  });
+
   test("a requestId unknown during preview is not applicable, and nothing is queried", async () => {
     const before = emulator.stats().requests;
-    const outcome = await runResource(policy, { props: unknownCheckingProxy({ requestId: unknownNumberValue, displayName: "gate" }) });
-    expect(outcome).toEqual({
+    const resources = stackResources([{ type: TW, name: "gate", props: unknownCheckingProxy({ requestId: unknownNumberValue, displayName: "gate" }) }]);
+    expect(await runStack(policy, resources)).toEqual({
       violations: [],
       notApplicable: 'TaskWait "gate": requestId is not known yet (number value at .requestId can\'t be known during preview); checked again at pulumi up',
     });
@@ -361,22 +418,25 @@ describe("redis-task-not-failed, against the emulator over HTTP", () => {
     expect((await run({ apiVersion: "v4" })).notApplicable).toBe('TaskWait "gate": apiVersion must be "v2" (API 2.0) or "v3" (API 3.0); got "v4"');
   });
 
-  test("other resource types are not applicable and not queried", async () => {
+  test("a stack without TaskWaits is not applicable, and nothing is queried", async () => {
     const before = emulator.stats().requests;
-    expect(await run({ requestId: 21001 }, {}, "tencentcloud:Redis/instance:Instance")).toEqual({ violations: [], notApplicable: "applies only to TaskWait resources" });
+    expect(await run({ requestId: 21001 }, {}, "tencentcloud:Redis/instance:Instance")).toEqual({ violations: [], notApplicable: "the stack has no TaskWait resources" });
     expect(emulator.stats().requests).toBe(before);
   });
 
   test("any error of the client, even an unexpected one, is not applicable rather than a crash", async () => {
-    const broken = createRedisTaskNotFailedPolicy({ env: () => env, describe: () => Promise.reject(new TypeError("boom")) });
-    expect(await runResource(broken, { props: { requestId: 21001 } })).toEqual({ violations: [], notApplicable: 'TaskWait "gate": could not check the task: boom' });
+    const broken = createRedisTaskNotFailedPolicy({ env: () => env, describe: () => Promise.reject(new TypeError("boom")), log: () => undefined });
+    expect(await runStack(broken, stackResources([{ type: TW, name: "gate", props: { requestId: 21001 } }]))).toEqual({
+      violations: [],
+      notApplicable: 'TaskWait "gate": could not check the task: boom',
+    });
   });
 
   test("the exported policy reads process.env", async () => {
     const saved = { ...process.env };
     try {
       Object.assign(process.env, env);
-      expect(await runResource(redisTaskNotFailed, { props: { requestId: 21002 } })).toEqual({ violations: [{ message: failedMessage(21002, "-1 (Error)") }] });
+      expect(await runStack(redisTaskNotFailed, stackResources([{ type: TW, name: "gate", props: { requestId: 21002 } }]))).toEqual(violation(21002, "-1 (Error)"));
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);

@@ -60,7 +60,9 @@ test("customTimeouts.create becomes the wait's timeout when no timeout is given,
   const explicit = registerTaskWait(project, "gate", { requestId: 1, timeout: "90s" }, { customTimeouts: { create: "7m" } });
   expect(explicit.inputs.timeout).toBe("90s");
   expect(fromOpts.inputs.displayName).toBe("gate");
-  expect(Object.keys(fromOpts.inputs).filter((k) => /secret|key|token/i.test(k))).toEqual([]);
+  // No credential among the inputs; requestIdIsSecret is only the flag that the requestId is a secret.
+  expect(fromOpts.inputs.requestIdIsSecret).toBe(false);
+  expect(Object.keys(fromOpts.inputs).filter((k) => /secret|key|token/i.test(k) && k !== "requestIdIsSecret")).toEqual([]);
 });
 
 test("create blocks until the task succeeds and records the task's outputs", async () => {
@@ -181,13 +183,75 @@ test("read queries once and never waits; delete makes no API call", async () => 
   expect(emulator.stats().byRequestId[key]).toBe(before + 1);
 });
 
-test("refresh keeps a succeeded gate whose task the API no longer knows, and fails for one not yet succeeded", async () => {
+test("refresh keeps a succeeded gate whose task the API no longer knows, and reports one that never succeeded as gone, with a warning", async () => {
   const reg = taskWait([{ status: 2 }]);
   const created = await host.create(reg.inputs);
   const forgotten = { ...created.properties, requestId: 999_999_999 };
   const read = await host.read(created.id, forgotten);
   expect(read.properties).toMatchObject({ status: 2, statusText: "Succeeded", requestId: 999_999_999 });
-  await expect(host.read(created.id, { ...forgotten, status: 1, statusText: "Executing" })).rejects.toThrow("11201");
+  // An empty ID is how a read tells the engine the resource no longer exists.
+  const gone = await host.read(created.id, { ...forgotten, status: 1, statusText: "Executing" });
+  expect(gone.id).toBe("");
+  expect(host.output()).toContain(
+    "[TaskWait gate] task 999999999: the API no longer knows this task and the gate never saw it succeed (DescribeTaskInfo for Redis task 999999999 failed: API error 11201",
+  );
+});
+
+test("removing a tuning field from a succeeded gate drops it from the outputs: no API call, and no diff afterwards", async () => {
+  const reg = taskWait([{ status: 2 }], { timeout: "1h" });
+  const created = await host.create(reg.inputs);
+  const key = String(reg.inputs.requestId);
+  const before = emulator.stats().byRequestId[key];
+  const { timeout: _removed, minPollInterval: _min, maxPollInterval: _max, ...news } = reg.inputs;
+  const updated = await host.update(created.id, created.properties, news);
+  expect(updated.properties).not.toHaveProperty("timeout");
+  expect(updated.properties).not.toHaveProperty("minPollInterval");
+  expect(updated.properties).toMatchObject({ status: 2, statusText: "Succeeded" });
+  expect(emulator.stats().byRequestId[key]).toBe(before);
+  expect(await host.diff(created.id, updated.properties, news)).toEqual({ changes: 1, replaces: [] }); // DIFF_NONE
+});
+
+test("removing an endpoint equal to the configured default (TENCENTCLOUD_REDIS_ENDPOINT here) is no change; one that differs replaces", async () => {
+  const reg = taskWait([{ status: 2 }]);
+  const created = await host.create(reg.inputs);
+  const { endpoint: _removed, ...news } = reg.inputs;
+  const sameHost = await startProviderHost(project, cleanEnv({ TENCENTCLOUD_REDIS_ENDPOINT: `${emulator.url}/` }));
+  try {
+    await sameHost.configure(STACK_CONFIG);
+    expect(await sameHost.diff(created.id, created.properties, news)).toEqual({ changes: 1, replaces: [] });
+    // A gate that never had an endpoint input keeps using the default: no change either.
+    const { endpoint: _none, ...recorded } = created.properties;
+    expect(await sameHost.diff(created.id, recorded, news)).toEqual({ changes: 1, replaces: [] });
+  } finally {
+    await sameHost.close();
+  }
+  // This host has no default endpoint: the public one is another endpoint.
+  expect((await host.diff(created.id, created.properties, news)).replaces).toEqual(["endpoint"]);
+});
+
+test("check stores the endpoint without its trailing slash, as the outputs record it, so the next diff sees no change", async () => {
+  const reg = taskWait([{ status: 2 }], { endpoint: `${emulator.url}/` });
+  const checked = await host.check({}, reg.inputs);
+  expect(checked.inputs.endpoint).toBe(emulator.url);
+  const created = await host.create(checked.inputs);
+  expect(created.properties.endpoint).toBe(emulator.url);
+  const again = await host.check(checked.inputs, reg.inputs);
+  expect(await host.diff(created.id, created.properties, again.inputs)).toEqual({ changes: 1, replaces: [] });
+});
+
+test("a timeout before any answer records no status and says so, instead of a made-up 0 (Waiting)", async () => {
+  const reg = taskWait([{ status: 1 }], { endpoint: "http://127.0.0.1:9", timeout: "1s" });
+  const error: HostCallError = await host.create(reg.inputs).then(
+    () => {
+      throw new Error("create succeeded");
+    },
+    (e) => e,
+  );
+  expect(error.message).toContain(`Redis task ${reg.inputs.requestId} did not finish within the timeout of 1s: no status received after 1s`);
+  const { properties } = error.initFailure!;
+  expect(properties).not.toHaveProperty("status");
+  expect(properties).toMatchObject({ statusText: "No status received", requestId: reg.inputs.requestId });
+  expect(Number(properties.polls)).toBeGreaterThanOrEqual(2);
 });
 
 test("check rejects bad input naming the field, and lets unknown preview values pass", async () => {

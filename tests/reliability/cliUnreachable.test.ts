@@ -39,7 +39,21 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-// The slow ones (a whole per-request timeout each) first, so the fast ones run alongside.
+// The slow ones (a whole per-request timeout or retry window each) first, so the fast ones run alongside.
+test.concurrent.each(API_VERSIONS)(
+  "%s: wait --timeout 30m against a closed port gives up after the 20 s retry window, exits 4, naming the endpoint and apiVersion",
+  async (api) => {
+    const run = await runCli(["wait", "11963", "--api", api, "--timeout", "30m"], env(closed), 40_000);
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(ExitCode.ApiError);
+    expect(run.stderr).toContain(`nothing answers at ${closed} (apiVersion ${api}); a wait retries this for 20s, then gives up`);
+    expect(run.wallMs).toBeGreaterThanOrEqual(20_000);
+    expect(run.wallMs).toBeLessThan(20_000 + STARTUP_SLACK_MS);
+  },
+  45_000,
+);
+
+
 test.concurrent.each(API_VERSIONS)("%s: status against a server that never answers exits 4 after the 10 s per-request timeout, not later", async (api) => {
   const run = await runCli(["status", "11963", "--api", api], env(hanging.url));
   expect(run.signal).toBeNull();

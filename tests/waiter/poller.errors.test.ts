@@ -113,3 +113,42 @@ describe("waitForTask: maxConsecutiveRetries", () => {
     expect(result.polls).toBeGreaterThan(5);
   });
 });
+
+describe("waitForTask: errors retried only for a while (retryForMs)", () => {
+  const refused = () =>
+    new TaskApiError({ kind: "transport", requestId: REQUEST_ID, code: "ECONNREFUSED", retryable: true, retryForMs: 20_000, hint: "nothing answers at http://127.0.0.1:9 (apiVersion v2)" });
+
+  it("gives up when the streak has lasted retryForMs, with a last try at its very end, long before the timeout", async () => {
+    const error = refused();
+    const { clock, script, options } = setup([error], { timeoutMs: 30 * 60_000, minPollIntervalMs: 2000, maxPollIntervalMs: 30_000, random: () => 0.9999999 });
+    const result = await waitForTask(options);
+    expect(result).toMatchObject({ state: "error", error, waitedMs: 20_000 });
+    // Backoff 2 s, 4 s, 8 s (doubling, top of the range), then cut to end the 20 s window.
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([2000, 4000, 8000, 6000]);
+    expect(script.callTimes).toEqual([0, 2000, 6000, 14_000, 20_000]);
+  });
+
+  it("makes the last try at the window's end even when the poll interval is longer than the window", async () => {
+    const { clock, options } = setup([refused()], { timeoutMs: 30 * 60_000, minPollIntervalMs: 60_000, maxPollIntervalMs: 60_000 });
+    const result = await waitForTask(options);
+    expect(result).toMatchObject({ state: "error", polls: 2, waitedMs: 20_000 });
+    expect(pollDelays(clock, options.timeoutMs)).toEqual([20_000]);
+  });
+
+  it("succeeds when the endpoint comes up within the window (a restarting emulator or proxy)", async () => {
+    const { options } = setup([refused(), refused(), Executing, Succeeded]);
+    expect(await waitForTask(options)).toMatchObject({ state: "succeeded", polls: 4 });
+  });
+
+  it("starts a new window after an answer, so a flapping endpoint is judged by each outage alone", async () => {
+    const steps: Step[] = [refused(), refused(), refused(), Executing, refused(), refused(), refused(), Succeeded];
+    const { options } = setup(steps, { minPollIntervalMs: 5000, maxPollIntervalMs: 5000 });
+    // Each outage lasts 10 s of the 20 s window.
+    expect(await waitForTask(options)).toMatchObject({ state: "succeeded", polls: 8 });
+  });
+
+  it("times out as usual when the timeout is shorter than the window", async () => {
+    const { options } = setup([refused()], { timeoutMs: 5000 });
+    expect(await waitForTask(options)).toMatchObject({ state: "timedOut", error: { code: "ECONNREFUSED" } });
+  });
+});

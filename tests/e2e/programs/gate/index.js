@@ -4,7 +4,17 @@ const { TaskWait, getTaskInfoOutput } = require("pulumi-tencentcloud-redis-task"
 const { Dependent } = require("./dependent");
 
 const config = new pulumi.Config();
-const requestId = config.getBoolean("secretRequestId") ? config.requireSecret("requestId") : config.require("requestId");
+// E2E_SECRET_REQUEST_ID: a secret that is neither in stack config (which the CLI masks in its
+// output by itself) nor in state, as a task ID read from a secret store would be.
+const requestId = process.env.E2E_SECRET_REQUEST_ID
+  ? pulumi.secret(process.env.E2E_SECRET_REQUEST_ID)
+  : config.getBoolean("secretRequestId")
+    ? config.requireSecret("requestId")
+    : config.require("requestId");
+// `defaultPollIntervals` leaves both intervals out, as a user deleting them from the program does.
+const pollIntervals = config.getBoolean("defaultPollIntervals")
+  ? {}
+  : { minPollInterval: config.get("minPollInterval") ?? "200ms", maxPollInterval: config.get("maxPollInterval") ?? "1s" };
 
 const gate = new TaskWait(
   "gate",
@@ -12,8 +22,7 @@ const gate = new TaskWait(
     requestId,
     apiVersion: config.get("apiVersion"),
     timeout: config.get("timeout"),
-    minPollInterval: config.get("minPollInterval") ?? "200ms",
-    maxPollInterval: config.get("maxPollInterval") ?? "1s",
+    ...pollIntervals,
     endpoint: config.get("endpoint"),
   },
   {

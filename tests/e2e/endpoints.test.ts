@@ -1,0 +1,40 @@
+/**
+ * Endpoints that can never answer, through the real Pulumi CLI: a closed port and a path that is
+ * not the API. A gate with the default 30-minute timeout fails within a minute (the 20 s retry
+ * window), naming the endpoint and apiVersion, instead of waiting out its timeout.
+ */
+import { closedPortUrl } from "../reliability/support/faultServer";
+import { describeWithCli } from "./support/describeWithCli";
+import { e2eSuite } from "./support/suite";
+
+jest.setTimeout(180_000);
+
+const TASK_WAIT = "pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait";
+
+const suite = e2eSuite(64_000);
+
+/** `pulumi up` of a gate with no timeout of its own (30 minutes) on `endpoint`. */
+async function upAgainst(endpoint: string, apiVersion: "v2" | "v3") {
+  const id = suite.emulator.task([{ status: 2 }]);
+  const stack = await suite.stack("gate", { config: { "e2e-gate:requestId": String(id), "e2e-gate:endpoint": endpoint, "e2e-gate:apiVersion": apiVersion }, env: {} });
+  return { stack, up: await stack.up([], "failure") };
+}
+
+describeWithCli("endpoints that cannot answer", () => {
+  test("a closed port (v2) and a path that is not the API (v3, HTTP 404) fail `pulumi up` within a minute, naming the endpoint and apiVersion", async () => {
+    const closed = await closedPortUrl();
+    const wrongPath = `${suite.emulator.url}/not-the-api`;
+    const [refused, notFound] = await Promise.all([upAgainst(closed, "v2"), upAgainst(wrongPath, "v3")]);
+
+    expect(refused.up.stdout).toContain(`Check the endpoint and the network: nothing answers at ${closed} (apiVersion v2); a wait retries this for 20s, then gives up`);
+    expect(notFound.up.stdout).toContain(`${wrongPath} (apiVersion v3) answered HTTP 404, which is no DescribeTaskInfo answer: check the endpoint and apiVersion`);
+    process.stdout.write(`pulumi up against a closed port: ${refused.up.ms} ms; against a 404 path: ${notFound.up.ms} ms (timeout 30 minutes)\n`);
+    for (const { stack, up } of [refused, notFound]) {
+      // The 20 s window plus the CLI's own start and preview, far below the 30-minute timeout.
+      expect(up.ms).toBeGreaterThanOrEqual(20_000);
+      expect(up.ms).toBeLessThan(60_000);
+      // A failed create records nothing: the next `up` (with the endpoint fixed) creates the gate.
+      expect(await stack.resourcesOfType(TASK_WAIT)).toHaveLength(0);
+    }
+  });
+});
