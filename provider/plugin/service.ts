@@ -156,7 +156,8 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
     }),
     read: unary(async (request: InstanceType<typeof pb.ReadRequest>) => {
       taskWaitContext(request);
-      const result = await taskWaitResource.read(request.getId(), props(request.getProperties()));
+      // A refresh's warnings (a task the API forgot) reach the engine's log like progress lines.
+      const result = await reporting(request.getUrn(), () => taskWaitResource.read(request.getId(), props(request.getProperties())));
       const response = new pb.ReadResponse();
       response.setId(result.id);
       response.setProperties(toStruct(result.props));

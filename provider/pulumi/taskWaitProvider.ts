@@ -10,6 +10,7 @@ import { TaskStatus } from "../api/status";
 import { parseEndpoint } from "../input/fields";
 import { readRedisTask } from "../gate/readRedisTask";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
+import { currentProgressWriter } from "../gate/progressSink";
 import { configureRateLimit } from "../gate/rateLimit";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
 import { providerConfig, providerSettingSources, setProviderConfig } from "./providerSettings";
@@ -49,10 +50,14 @@ function labelOf(inputs: TaskWaitInputs): string {
   return `TaskWait ${inputs.displayName ?? inputs.requestId}`;
 }
 
-/** Where progress lines and warnings go: stderr, with a secret requestId redacted. */
+/**
+ * Where progress lines and warnings go: the operation's progress sink (stderr for the dynamic
+ * host, the engine's log for the plugin), with a secret requestId redacted.
+ */
 function writerFor(raw: Props): (line: string) => void {
+  const write = currentProgressWriter();
   const secret = raw.requestIdIsSecret === true;
-  return (line) => process.stderr.write(`${secret ? redactRequestId(line, raw.requestId) : line}\n`);
+  return (line) => write(secret ? redactRequestId(line, raw.requestId) : line);
 }
 
 /** Runs a provider method; its errors leave without a secret requestId. */

@@ -54,8 +54,9 @@ describeWithCli("an upgrade of the package", () => {
     expect(after.outputs).toEqual(before.outputs);
     await stack.preview(["--expect-no-changes"]);
     expect(up.stdout + refresh.stdout).not.toMatch(/error:/);
+    // Destroying makes no call and loads no package (the stored stub only stashes its config).
     const destroy = await stack.destroy();
-    expect(destroy.stdout).toContain(upgradeMarker(NEXT));
+    expect(destroy.stdout).not.toMatch(/error:/);
     expect(await stack.resourcesOfType(TASK_WAIT)).toHaveLength(0);
   });
 });
