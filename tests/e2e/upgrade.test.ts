@@ -4,10 +4,8 @@
  * than capturing its code, so the upgraded package serves every later operation, with no diff.
  */
 import { execFileSync } from "child_process";
-import { E2eEmulator, EMULATOR_CONFIG, EMULATOR_SECRETS } from "./support/emulator";
 import { describeWithCli } from "./support/describeWithCli";
-import { PulumiStack } from "./support/pulumiStack";
-import { findPulumiCliDir } from "./support/pulumiCli";
+import { e2eSuite } from "./support/suite";
 import { upgradedTarball, upgradeMarker } from "./support/upgradedTarball";
 import { userProject } from "./support/userProject";
 
@@ -16,27 +14,13 @@ jest.setTimeout(240_000);
 const TASK_WAIT = "pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait";
 const NEXT = "99.0.0";
 
-let emulator: E2eEmulator;
-let stack: PulumiStack | undefined;
-
-beforeAll(async () => {
-  if (findPulumiCliDir()) emulator = await E2eEmulator.start(65_000);
-});
-afterAll(async () => {
-  stack?.dispose();
-  await emulator?.close();
-});
+const suite = e2eSuite(65_000);
 
 describeWithCli("an upgrade of the package", () => {
   test("state written by this version is previewed, updated, refreshed and destroyed by a higher one without a diff or an error", async () => {
-    const id = emulator.task([{ status: 1, ms: 500 }, { status: 2 }]);
+    const id = suite.emulator.task([{ status: 1, ms: 500 }, { status: 2 }]);
     const projectDir = userProject("gate");
-    stack = await PulumiStack.init({
-      projectDir,
-      env: { TENCENTCLOUD_REDIS_ENDPOINT: emulator.url },
-      config: { ...EMULATOR_CONFIG, "e2e-gate:requestId": String(id) },
-      secrets: EMULATOR_SECRETS,
-    });
+    const stack = await suite.stack("gate", { projectDir, config: { "e2e-gate:requestId": String(id) } });
     const first = await stack.up();
     expect(first.stdout).not.toContain(upgradeMarker(NEXT));
     const [before] = await stack.resourcesOfType(TASK_WAIT);

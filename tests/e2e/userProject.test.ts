@@ -3,42 +3,26 @@
  * repository, the emulator as the API, credentials in stack config as `pulumi config set` puts them.
  */
 import { SECRET_KEY } from "../support/emulatorEnv";
-import { E2eEmulator, EMULATOR_CONFIG, EMULATOR_SECRETS } from "./support/emulator";
-import { PulumiStack } from "./support/pulumiStack";
+import type { PulumiStack } from "./support/pulumiStack";
 import { describeWithCli } from "./support/describeWithCli";
-import { userProject } from "./support/userProject";
+import { expectGateNotReady, expectGateResumes } from "./support/gateResume";
+import { e2eSuite } from "./support/suite";
 
 jest.setTimeout(240_000);
 
 const TASK_WAIT = "pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait";
 const DEPENDENT = "pulumi-nodejs:dynamic/e2e:Dependent";
 
-let emulator: E2eEmulator;
-const stacks: PulumiStack[] = [];
-
-beforeAll(async () => {
-  emulator = await E2eEmulator.start(61_000);
-});
-afterAll(async () => {
-  for (const stack of stacks) stack.dispose();
-  await emulator?.close();
-});
+const suite = e2eSuite(61_000);
 
 /** A new stack of the gate program waiting for `requestId`, with `config` on top. */
-async function gateStack(requestId: number, config: Record<string, string> = {}, secrets: Record<string, string> = {}): Promise<PulumiStack> {
-  const stack = await PulumiStack.init({
-    projectDir: userProject("gate"),
-    env: { TENCENTCLOUD_REDIS_ENDPOINT: emulator.url },
-    config: { ...EMULATOR_CONFIG, "e2e-gate:requestId": String(requestId), ...config },
-    secrets: { ...EMULATOR_SECRETS, ...secrets },
-  });
-  stacks.push(stack);
-  return stack;
+function gateStack(requestId: number, config: Record<string, string> = {}): Promise<PulumiStack> {
+  return suite.stack("gate", { config: { "e2e-gate:requestId": String(requestId), ...config } });
 }
 
 describeWithCli("a user's project", () => {
   test("a gate holds the dependent until its task succeeds, shows progress, and needs no change afterwards", async () => {
-    const id = emulator.task([{ status: 0, ms: 800 }, { status: 1, ms: 1500 }, { status: 2 }]);
+    const id = suite.emulator.task([{ status: 0, ms: 800 }, { status: 1, ms: 1500 }, { status: 2 }]);
     const stack = await gateStack(id);
     const up = await stack.up();
     expect(up.stdout).toMatch(new RegExp(`\\[TaskWait gate\\] task ${id}: Executing`));
@@ -50,14 +34,14 @@ describeWithCli("a user's project", () => {
     expect(gate.id).toBe(String(id));
     expect(gate.outputs).toMatchObject({ requestId: id, status: 2, region: "ap-guangzhou" });
 
-    const calls = emulator.calls(id);
+    const calls = suite.emulator.calls(id);
     await stack.preview(["--expect-no-changes"]);
     await stack.up(["--expect-no-changes"]);
-    expect(emulator.calls(id)).toBe(calls);
+    expect(suite.emulator.calls(id)).toBe(calls);
   });
 
   test("a failing task fails `pulumi up` with the task's status and API 3.0 message, and the dependent is not created", async () => {
-    const id = emulator.task([{ status: 1, ms: 500 }, { status: 3 }], { taskMessage: "resize failed: no capacity in ap-guangzhou-3" });
+    const id = suite.emulator.task([{ status: 1, ms: 500 }, { status: 3 }], { taskMessage: "resize failed: no capacity in ap-guangzhou-3" });
     const stack = await gateStack(id, { "e2e-gate:apiVersion": "v3" });
     const up = await stack.up([], "failure");
     expect(up.stdout).toMatch(new RegExp(`Redis task ${id} failed: status 3 \\(Failed\\) after \\d+s, \\d+ polls: resize failed: no capacity in ap-guangzhou-3`));
@@ -65,7 +49,7 @@ describeWithCli("a user's project", () => {
   });
 
   test("no secret reaches the CLI output or the exported state", async () => {
-    const id = emulator.task([{ status: 1, ms: 300 }, { status: 2 }]);
+    const id = suite.emulator.task([{ status: 1, ms: 300 }, { status: 2 }]);
     const stack = await gateStack(id);
     const up = await stack.up();
     const exported = JSON.stringify(await stack.exportState());
@@ -73,48 +57,36 @@ describeWithCli("a user's project", () => {
   });
 
   test("a timeout records the gate as not ready; the next `pulumi up` resumes it as an update of the same resource", async () => {
-    const id = emulator.task([{ status: 1 }]);
+    const id = suite.emulator.task([{ status: 1 }]);
     const stack = await gateStack(id, { "e2e-gate:timeout": "2s" });
     const timedOut = await stack.up([], "failure");
     expect(timedOut.stdout).toMatch(new RegExp(`Redis task ${id} did not finish within the timeout of 2s: last status 1 \\(Executing\\)`));
-    const [gate] = await stack.resourcesOfType(TASK_WAIT);
-    expect(gate.id).toBe(String(id));
-    expect(gate.outputs).toMatchObject({ status: 1 });
-    expect(gate.initErrors?.[0]).toMatch(/did not finish within the timeout/);
-    expect(await stack.resourcesOfType(DEPENDENT)).toHaveLength(0);
-
-    emulator.emulator.addTask({ requestId: id, timeline: [{ status: 2 }] });
-    const resumed = await stack.up();
-    expect(resumed.stdout).toMatch(/~ +pulumi-nodejs:dynamic\/tencentcloud-redis:TaskWait gate updat/);
-    const [after] = await stack.resourcesOfType(TASK_WAIT);
-    expect(after.id).toBe(String(id));
-    expect(after.outputs).toMatchObject({ status: 2 });
-    expect(after.initErrors ?? []).toHaveLength(0);
-    expect(await stack.resourcesOfType(DEPENDENT)).toHaveLength(1);
+    await expectGateNotReady(stack, id, 1, /did not finish within the timeout/);
+    await expectGateResumes(stack, suite.emulator, id);
   });
 
   test("customTimeouts.create is the wait's deadline when no timeout is given", async () => {
-    const id = emulator.task([{ status: 1 }]);
+    const id = suite.emulator.task([{ status: 1 }]);
     const stack = await gateStack(id, { "e2e-gate:customCreateTimeout": "3s" });
     const up = await stack.up([], "failure");
     expect(up.stdout).toMatch(new RegExp(`Redis task ${id} did not finish within the timeout of 3s`));
   });
 
   test("ignoreChanges on requestId keeps the gate when the program names another task", async () => {
-    const first = emulator.task([{ status: 2 }]);
+    const first = suite.emulator.task([{ status: 2 }]);
     const stack = await gateStack(first, { "e2e-gate:ignoreChanges": JSON.stringify(["requestId"]) });
     await stack.up();
-    const second = emulator.task([{ status: 1 }]);
+    const second = suite.emulator.task([{ status: 1 }]);
     await stack.setConfig({ "e2e-gate:requestId": String(second) });
     await stack.preview(["--expect-no-changes"]);
     await stack.up(["--expect-no-changes"]);
-    expect(emulator.calls(second)).toBe(0);
+    expect(suite.emulator.calls(second)).toBe(0);
     const [gate] = await stack.resourcesOfType(TASK_WAIT);
     expect(gate.id).toBe(String(first));
   });
 
   test("getTaskInfoOutput reads a task's state into stack outputs, during preview too", async () => {
-    const id = emulator.task([{ status: 2 }], { instanceId: "crs-info" });
+    const id = suite.emulator.task([{ status: 2 }], { instanceId: "crs-info" });
     const stack = await gateStack(id, { "e2e-gate:readTaskInfo": "true" });
     const preview = await stack.preview();
     expect(preview.stdout).toMatch(/infoStatusText *: "Succeeded"/);
