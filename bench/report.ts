@@ -293,7 +293,7 @@ export function cliFleetSection(c: CliFleetResult): string {
     extra,
   ];
   return [
-    `## 3. Fleet through the real Pulumi CLI: ${o.count} TaskWaits in one \`pulumi up\` (${c.cliVersion})`,
+    `## 2c. Fleet through the real Pulumi CLI: ${o.count} TaskWaits in one \`pulumi up\` (${c.cliVersion})`,
     `A user's project (the package installed from its tarball; \`tests/e2e/programs/fleet\`, default poll settings and rate), a file backend, ` +
       `\`pulumi up --yes --skip-preview\`; emulator token bucket ${o.emulatorRatePerSecond} requests/s. Task durations spread evenly over ` +
       `${seconds(o.minTaskMs, 0)}–${seconds(o.maxTaskMs, 0)} in a seeded order, timed from one arming query per task just before the command. ` +
