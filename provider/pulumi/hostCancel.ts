@@ -9,7 +9,7 @@
  * Where no such server is found (the in-process engine, mocks, a future host), nothing is
  * installed and Ctrl-C behaves as the host makes it: the wait runs to its end.
  */
-import type { Server } from "net";
+import { Server } from "net";
 import { cancelWaitsInProgress } from "../gate/cancellation";
 
 /** The gRPC path of `pulumirpc.ResourceProvider/Cancel`. */
@@ -24,9 +24,9 @@ type StreamListener = (stream: unknown, headers: Record<string, unknown>) => voi
 
 /** HTTP/2 servers listening in this process: those with a `stream` listener (gRPC's). */
 function http2Servers(): Server[] {
+  // Undocumented but long-standing (Node 20 and 22); without it, no watch: see the file comment.
   const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
-  const net: typeof import("net") = require("net");
-  return handles.filter((handle): handle is Server => handle instanceof net.Server && handle.listenerCount("stream") > 0);
+  return handles.filter((handle): handle is Server => handle instanceof Server && handle.listenerCount("stream") > 0);
 }
 
 /**
