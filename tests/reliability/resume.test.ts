@@ -112,9 +112,11 @@ test("v2 and v3: a host killed (SIGKILL) in the middle of create waits; the next
 });
 
 test("v3: a wait past its timeout is recorded as not ready (initFailure); the next up's update resumes it and succeeds", async () => {
-  const inputs = gate([{ status: 1, ms: 1600 }, { status: 2 }], { apiVersion: "v3", timeout: "1s" });
+  // The task outlasts the create's timeout (2 s) by a second, and ends well within the update's:
+  // margins a loaded CI machine's late timers cannot eat.
+  const inputs = gate([{ status: 1, ms: 3000 }, { status: 2 }], { apiVersion: "v3", timeout: "2s" });
   const error = await failure(host.create((await host.check({}, inputs)).inputs));
-  expect(error.message).toContain(`Redis task ${inputs.requestId} did not finish within the timeout of 1s: last status 1 (Executing)`);
+  expect(error.message).toContain(`Redis task ${inputs.requestId} did not finish within the timeout of 2s: last status 1 (Executing)`);
   expect(error.initFailure).toBeDefined();
   const { id, properties } = error.initFailure!;
   expect(properties).toMatchObject({ requestId: inputs.requestId, status: 1, apiVersion: "v3", taskType: "FLOW_RESIZE" });
@@ -133,8 +135,9 @@ test("v3: a wait past its timeout is recorded as not ready (initFailure); the ne
 });
 
 test("v2: after a `pulumi refresh` of a not-ready gate (init errors cleared), the next up still resumes the wait", async () => {
-  // The task outlasts the create's timeout (0.7 s) but not the update's second 0.7 s.
-  const inputs = gate([{ status: 1, ms: 1100 }, { status: 2 }], { timeout: "700ms" });
+  // The task outlasts the create's timeout (1.5 s) but not the update's second 1.5 s, with
+  // margins of 0.7 s and more either way.
+  const inputs = gate([{ status: 1, ms: 2200 }, { status: 2 }], { timeout: "1500ms" });
   const error = await failure(host.create((await host.check({}, inputs)).inputs));
   const { id, properties } = error.initFailure!;
   expect(properties.status).toBe(1);
