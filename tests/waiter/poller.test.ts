@@ -77,7 +77,9 @@ describe("waitForTask: schedule", () => {
     const { options } = setup([Waiting, Succeeded], { clock: undefined, random: undefined, minPollIntervalMs: 1, maxPollIntervalMs: 2 });
     const result = await waitForTask(options);
     expect(result).toMatchObject({ state: "succeeded", polls: 2 });
-    expect(result.waitedMs).toBeGreaterThanOrEqual(0.5);
+    // A real 1–2 ms sleep: libuv schedules timers on its whole-millisecond loop time, so one can
+    // fire well under a millisecond later as performance.now measures it, but never at once.
+    expect(result.waitedMs).toBeGreaterThan(0);
     expect(result.waitedMs).toBeLessThan(1000);
   });
 });
