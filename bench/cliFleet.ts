@@ -7,7 +7,6 @@
  * 1.2 × (last completion + n/20 s + a one-gate `up` on a finished task, measured here)). Then a
  * refresh of the whole fleet at that parallelism, which must succeed under the same limit.
  */
-import * as path from "path";
 import { DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY, startEmulator, type RunningEmulator } from "../provider/emulator";
 import type { ClientSettings } from "../provider/api/types";
 import { PulumiStack, type CliRun } from "../tests/e2e/support/pulumiStack";
@@ -161,6 +160,3 @@ async function deployFleet(
     throttled: after.throttled - before.throttled,
   };
 }
-
-/** Where the fleet program lives (for the report). */
-export const FLEET_PROGRAM = path.join("tests", "e2e", "programs", "fleet");

@@ -41,8 +41,3 @@ export function cancelWaitsInProgress(why: string): number {
   active.clear();
   return ended;
 }
-
-/** The number of waits in progress. */
-export function waitsInProgress(): number {
-  return registry().active.size;
-}

@@ -5,14 +5,11 @@
  * the deployment ends within twice the benchmark's bound (at the default --parallel of 8 it would
  * take several times longer). The exact figures are the benchmark's (docs/BENCHMARKS.md).
  */
-import { DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY } from "../../provider/emulator";
 import { describeTaskInfo } from "../../provider/api/describeTaskInfo";
 import { emulatorSettings } from "../support/emulatorEnv";
-import { E2eEmulator, EMULATOR_CONFIG } from "./support/emulator";
 import { describeWithCli } from "./support/describeWithCli";
-import { PulumiStack } from "./support/pulumiStack";
-import { findPulumiCliDir } from "./support/pulumiCli";
-import { userProject } from "./support/userProject";
+import type { PulumiStack } from "./support/pulumiStack";
+import { e2eSuite } from "./support/suite";
 
 jest.setTimeout(240_000);
 
@@ -20,43 +17,26 @@ const COUNT = 50;
 const FIRST_ID = 66_000;
 const RATE = 20;
 
-let emulator: E2eEmulator;
-const stacks: PulumiStack[] = [];
+const suite = e2eSuite(FIRST_ID + COUNT);
 
-beforeAll(async () => {
-  if (findPulumiCliDir()) emulator = await E2eEmulator.start(FIRST_ID + COUNT);
-});
-afterAll(async () => {
-  for (const stack of stacks) stack.dispose();
-  await emulator?.close();
-});
-
-async function fleetStack(count: number, firstId: number): Promise<PulumiStack> {
-  const stack = await PulumiStack.init({
-    projectDir: userProject("fleet"),
-    env: { TENCENTCLOUD_REDIS_ENDPOINT: emulator.url },
-    config: { ...EMULATOR_CONFIG, "e2e-fleet:count": String(count), "e2e-fleet:firstId": String(firstId) },
-    secrets: { "tencentcloud:secretKey": DEFAULT_EMULATOR_SECRET_KEY },
-  });
-  stacks.push(stack);
-  return stack;
+function fleetStack(count: number, firstId: number): Promise<PulumiStack> {
+  return suite.stack("fleet", { config: { "e2e-fleet:count": String(count), "e2e-fleet:firstId": String(firstId) } });
 }
 
 describeWithCli("a fleet of gates", () => {
   test(`${COUNT} gates in one \`pulumi up --parallel ${COUNT}\` at ${RATE} requests/s all succeed, side by side`, async () => {
-    expect(DEFAULT_EMULATOR_SECRET_ID).toBe(EMULATOR_CONFIG["tencentcloud:secretId"]);
     const one = await fleetStack(1, 1);
-    emulator.emulator.addTask({ requestId: 1, timeline: [{ status: 2 }] });
+    suite.emulator.emulator.addTask({ requestId: 1, timeline: [{ status: 2 }] });
     const oneGateUpMs = (await one.up(["--skip-preview"])).ms;
 
     // Durations 2–10 s, started now by one query each (as tasks run from their own start).
     const stack = await fleetStack(COUNT, FIRST_ID);
     const ids = Array.from({ length: COUNT }, (_, i) => FIRST_ID + i);
     const durationOf = (i: number) => 2_000 + ((i * 37) % COUNT) * (8_000 / (COUNT - 1));
-    ids.forEach((requestId, i) => emulator.emulator.addTask({ requestId, timeline: [{ status: 1, ms: durationOf(i) }, { status: 2 }] }));
-    await Promise.all(ids.map((id) => describeTaskInfo(id, emulatorSettings(emulator.url))));
+    ids.forEach((requestId, i) => suite.emulator.emulator.addTask({ requestId, timeline: [{ status: 1, ms: durationOf(i) }, { status: 2 }] }));
+    await Promise.all(ids.map((id) => describeTaskInfo(id, emulatorSettings(suite.emulator.url))));
     const armedAt = Date.now();
-    emulator.emulator.setFaults({ rateLimitPerSecond: RATE });
+    suite.emulator.emulator.setFaults({ rateLimitPerSecond: RATE });
 
     const upStartedAt = Date.now();
     const up = await stack.up(["--skip-preview", "--parallel", String(COUNT)]);

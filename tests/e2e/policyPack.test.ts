@@ -7,18 +7,16 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { REGION, SECRET_ID, SECRET_KEY } from "../support/emulatorEnv";
-import { E2eEmulator, EMULATOR_CONFIG, EMULATOR_SECRETS } from "./support/emulator";
 import { describeWithCli } from "./support/describeWithCli";
 import { freshClone } from "./support/freshClone";
-import { PulumiStack } from "./support/pulumiStack";
+import type { PulumiStack } from "./support/pulumiStack";
 import { findPulumiCliDir } from "./support/pulumiCli";
-import { userProject } from "./support/userProject";
+import { e2eSuite } from "./support/suite";
 
 jest.setTimeout(300_000);
 
+const suite = e2eSuite(64_000);
 let pack: string;
-let emulator: E2eEmulator;
-const stacks: PulumiStack[] = [];
 
 beforeAll(async () => {
   if (!findPulumiCliDir()) return;
@@ -27,30 +25,21 @@ beforeAll(async () => {
   execFileSync("npm", ["run", "build"], { cwd: clone, stdio: ["ignore", "ignore", "inherit"] });
   pack = path.join(clone, "examples", "policy-pack");
   execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: pack, stdio: ["ignore", "ignore", "inherit"] });
-  emulator = await E2eEmulator.start(64_000);
-});
-afterAll(async () => {
-  for (const stack of stacks) stack.dispose();
-  await emulator?.close();
 });
 
-async function gateStack(requestId: number, config: Record<string, string> = {}): Promise<PulumiStack> {
-  const stack = await PulumiStack.init({
-    projectDir: userProject("gate"),
+function gateStack(requestId: number, config: Record<string, string> = {}): Promise<PulumiStack> {
+  return suite.stack("gate", {
     // The live policy reads these; the provider reads stack config.
-    env: { TENCENTCLOUD_REDIS_ENDPOINT: emulator.url, TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY, TENCENTCLOUD_REGION: REGION },
-    config: { ...EMULATOR_CONFIG, "e2e-gate:requestId": String(requestId), ...config },
-    secrets: EMULATOR_SECRETS,
+    env: { TENCENTCLOUD_REDIS_ENDPOINT: suite.emulator.url, TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY, TENCENTCLOUD_REGION: REGION },
+    config: { "e2e-gate:requestId": String(requestId), ...config },
   });
-  stacks.push(stack);
-  return stack;
 }
 
 const PASSED = /✅ tencentcloud-redis-task@v0\.1\.0/;
 
 describeWithCli("the policy pack", () => {
   test("does not block a new gate on a running task, nor the up resuming it after a timeout; reports nothing once it succeeded", async () => {
-    const id = emulator.task([{ status: 1, ms: 8000 }, { status: 2 }]);
+    const id = suite.emulator.task([{ status: 1, ms: 8000 }, { status: 2 }]);
     const stack = await gateStack(id, { "e2e-gate:timeout": "2s" });
 
     const preview = await stack.preview(["--policy-pack", pack]);
@@ -69,7 +58,7 @@ describeWithCli("the policy pack", () => {
   });
 
   test("blocks a gate whose task already failed, quoting the task's message (redis-task-not-failed)", async () => {
-    const id = emulator.task([{ status: 3 }], { taskMessage: "backup failed: disk full" });
+    const id = suite.emulator.task([{ status: 3 }], { taskMessage: "backup failed: disk full" });
     const stack = await gateStack(id, { "e2e-gate:apiVersion": "v3" });
     const preview = await stack.preview(["--policy-pack", pack], "failure");
     expect(preview.stdout).toMatch(/\[mandatory\] +redis-task-not-failed/);
@@ -78,7 +67,7 @@ describeWithCli("the policy pack", () => {
   });
 
   test("honours --policy-pack-config: a stricter maxTimeout made mandatory blocks the preview", async () => {
-    const id = emulator.task([{ status: 2 }]);
+    const id = suite.emulator.task([{ status: 2 }]);
     const stack = await gateStack(id, { "e2e-gate:timeout": "30m" });
     const config = path.join(stack.workDir, "policy-config.json");
     fs.writeFileSync(config, JSON.stringify({ "redis-task-timeout-bounded": { enforcementLevel: "mandatory", maxTimeout: "10m" } }));
