@@ -3,20 +3,12 @@
  * engine. (With the CLI on PATH the demo runs `pulumi up`: tests/e2e/newcomer.test.ts.)
  */
 import { execFile } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "../support/packedProject";
+import { pathWithoutPulumi } from "../support/pathWithoutPulumi";
 import { cleanEnv } from "../support/emulatorEnv";
 
 jest.setTimeout(90_000);
-
-/** PATH without any directory that holds a `pulumi` executable. */
-function pathWithoutPulumi(): string {
-  return (process.env.PATH ?? "")
-    .split(path.delimiter)
-    .filter((dir) => dir && !fs.existsSync(path.join(dir, "pulumi")))
-    .join(path.delimiter);
-}
 
 test("without a Pulumi CLI the demo says so, runs the in-process engine, gates on success, stops on failure, and exits 0", async () => {
   const env = cleanEnv({ PATH: pathWithoutPulumi() });

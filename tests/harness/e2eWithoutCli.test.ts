@@ -3,20 +3,12 @@
  * `npm test` passes; under `CI=true` the same run fails, so CI can never skip the engine's half.
  */
 import { execFile } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "../support/packedProject";
+import { pathWithoutPulumi } from "../support/pathWithoutPulumi";
 import { NO_CLI_MESSAGE } from "../e2e/support/pulumiCli";
 
 jest.setTimeout(120_000);
-
-/** PATH without any directory that holds a `pulumi` executable. */
-function pathWithoutPulumi(): string {
-  return (process.env.PATH ?? "")
-    .split(path.delimiter)
-    .filter((dir) => dir && !fs.existsSync(path.join(dir, "pulumi")))
-    .join(path.delimiter);
-}
 
 /** Runs one e2e file through jest without a CLI; `ci` sets CI=true. */
 function runE2eWithoutCli(ci: boolean): Promise<{ code: number; output: string }> {
