@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from "net";
 import { InputError } from "../api/errors";
+import { isTaskStatusCode, type TaskStatusCode } from "../api/status";
 import { FaultInjector } from "./faults";
 import { createEmulatorServer } from "./server";
 import { StatsCounter } from "./stats";
@@ -17,6 +18,7 @@ export type {
   EmulatorOptions,
   EmulatorStats,
   EmulatorTask,
+  EmulatorTaskState,
   FailureKind,
   RunningEmulator,
   TimelineStep,
@@ -56,7 +58,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   (options.tasks ?? []).forEach((task, i) => tasks.add(validateTask(task, `tasks[${i}]`)));
   faults.apply(options.faults);
 
-  const control = { addTask, setFaults: faults.apply.bind(faults), faults: () => faults.current(), stats: () => stats.snapshot() };
+  const control = {
+    addTask,
+    setFaults: faults.apply.bind(faults),
+    faults: () => faults.current(),
+    stats: () => stats.snapshot(),
+    holdTask: (id: number) => tasks.hold(id, clock()),
+    releaseTask: (id: number) => tasks.release(id, clock()),
+    setTaskStatus: (id: number, status: TaskStatusCode, taskMessage?: string) => {
+      if (!isTaskStatusCode(status)) throw new InputError("status", `status must be one of -1, 0, 1, 2, 3; got ${JSON.stringify(status)}`);
+      return tasks.setStatus(id, status, clock(), taskMessage);
+    },
+    taskState: (id: number) => tasks.state(id, clock()),
+    waitForQueries: (id: number, atLeast: number, timeoutMs = 120_000) => tasks.waitForQueries(id, atLeast, timeoutMs),
+  };
   const server = createEmulatorServer({
     tasks,
     faults,
@@ -84,8 +99,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         // Idle keep-alive sockets would otherwise hold close() open for seconds.
         server.closeAllConnections();
       }),
-    addTask,
-    setFaults: control.setFaults,
-    stats: control.stats,
+    ...control,
   };
 }

@@ -73,7 +73,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
     return `${head} -> 413`;
   }
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
-    const answer = handleControl(method, url.pathname, body, deps.control);
+    const answer = await handleControl(method, url, body, deps.control);
     if (answer) {
       sendJson(res, answer.status, answer.body);
       return `${head} -> ${answer.status}`;

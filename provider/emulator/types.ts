@@ -16,8 +16,17 @@ export interface TimelineStep {
 export interface EmulatorTask {
   /** The task ID (API 2.0 `requestId`, API 3.0 `TaskId`). */
   requestId: number;
-  /** The statuses the task goes through, timed from its first successful query. Never empty. */
+  /**
+   * The statuses the task goes through, timed from its first successful query (or, for a held
+   * task, from its release). Never empty.
+   */
   timeline: TimelineStep[];
+  /**
+   * When true the timeline does not start at the first query: the task reports its first step's
+   * status until released (`releaseTask`, `POST /_emulator/tasks/{id}/release`). Tests use it so
+   * that "still running when `up` starts" does not depend on how fast the machine is.
+   */
+  held?: boolean;
   /**
    * API 3.0 `TaskMessage`, the failure text; default empty. Like the service, the emulator
    * reports it only while the status is failed (3) or error (-1), and blank before.
@@ -93,6 +102,17 @@ export interface EmulatorStats {
   throttled: number;
 }
 
+/** Where a task is, as `taskState` and `GET /_emulator/tasks/{id}` report it. */
+export interface EmulatorTaskState {
+  requestId: number;
+  /** The status a query would get now. */
+  status: TaskStatusCode;
+  /** Successful DescribeTaskInfo queries answered for this task (a gate's polls). */
+  queries: number;
+  /** Whether the task's clock is stopped. */
+  held: boolean;
+}
+
 /** A started emulator. */
 export interface RunningEmulator {
   /** Base URL to use as the client's endpoint, e.g. `http://127.0.0.1:43121`. */
@@ -107,4 +127,17 @@ export interface RunningEmulator {
   setFaults(faults: EmulatorFaults): void;
   /** A copy of the request counters. */
   stats(): EmulatorStats;
+  /** Stops a task's clock where it is; it reports the same status until released. */
+  holdTask(requestId: number): EmulatorTaskState;
+  /** Starts or resumes a task's clock now (a held task's timeline begins at this moment). */
+  releaseTask(requestId: number): EmulatorTaskState;
+  /** Makes a task report `status` from now on, for good; `taskMessage` replaces its failure text. */
+  setTaskStatus(requestId: number, status: TaskStatusCode, taskMessage?: string): EmulatorTaskState;
+  /** Where a task is now; does not count as a query. Throws an InputError for an unknown ID. */
+  taskState(requestId: number): EmulatorTaskState;
+  /**
+   * Resolves when the task has answered at least `atLeast` successful queries (the gate has polled
+   * that often); rejects after `timeoutMs` (default 120 000) as a safety net, naming the count reached.
+   */
+  waitForQueries(requestId: number, atLeast: number, timeoutMs?: number): Promise<EmulatorTaskState>;
 }

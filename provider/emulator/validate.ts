@@ -7,7 +7,7 @@ import { InputError } from "../api/errors";
 import { isTaskStatusCode } from "../api/status";
 import type { EmulatorTask, TimelineStep } from "./types";
 
-const taskFields = ["requestId", "timeline", "taskMessage", "taskType", "instanceId"];
+const taskFields = ["requestId", "timeline", "held", "taskMessage", "taskType", "instanceId"];
 const stepFields = ["status", "ms"];
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -60,9 +60,13 @@ export function validateTask(value: unknown, field = "task"): EmulatorTask {
   if (open !== -1 && open < timeline.length - 1) {
     throw new InputError(`${field}.timeline[${open}].ms`, `${field}.timeline[${open}].ms is missing, but only the last step may omit ms (it holds forever)`);
   }
+  if (value.held !== undefined && typeof value.held !== "boolean") {
+    throw new InputError(`${field}.held`, `${field}.held must be true or false; got ${JSON.stringify(value.held)}`);
+  }
   return {
     requestId: id,
     timeline,
+    ...(value.held === true ? { held: true } : {}),
     taskMessage: optionalString(value, "taskMessage", field),
     taskType: optionalString(value, "taskType", field),
     instanceId: optionalString(value, "instanceId", field),
