@@ -4,6 +4,7 @@
  */
 import { InputError } from "../api/errors";
 import { isTaskStatusCode, type TaskStatusCode } from "../api/status";
+import { handleInstanceRoute, type InstanceControlTarget } from "./instanceControl";
 import type { EmulatorFaults, EmulatorStats, EmulatorTask, EmulatorTaskState } from "./types";
 import { validateTask } from "./validate";
 
@@ -11,7 +12,7 @@ import { validateTask } from "./validate";
 export const CONTROL_PREFIX = "/_emulator/";
 
 /** What the control routes act on. */
-export interface ControlTarget {
+export interface ControlTarget extends InstanceControlTarget {
   addTask(task: EmulatorTask): void;
   setFaults(faults: EmulatorFaults): void;
   faults(): EmulatorFaults;
@@ -133,6 +134,6 @@ export function handleControl(method: string, url: URL, body: string, target: Co
         return { status: 200, body: target.faults() };
       });
     default:
-      return handleTaskRoute(method, url, body, target);
+      return handleTaskRoute(method, url, body, target) ?? handleInstanceRoute(method, url, () => parseJson(body), target);
   }
 }

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { V2_PATH } from "../api/signV2";
 import { CONTROL_PREFIX, type ControlTarget, handleControl } from "./control";
 import type { FaultInjector } from "./faults";
+import type { InstanceRegistry } from "./instances";
 import { delay, readBody, resetMidResponse, sendJson, sendText } from "./http";
 import type { ApiAnswer, ApiProtocol, ApiRequest } from "./protocol";
 import type { StatsCounter } from "./stats";
@@ -16,6 +17,7 @@ import { v3Protocol } from "./v3";
 /** Everything the server works with; owned by `startEmulator`. */
 export interface ServerDeps {
   tasks: TaskStore;
+  instances: InstanceRegistry;
   faults: FaultInjector;
   stats: StatsCounter;
   control: ControlTarget;
@@ -37,7 +39,7 @@ function protocolFor(method: string, pathname: string): ApiProtocol | undefined 
 const printable = (value: string | undefined): string => (value && /^[A-Za-z0-9.]{1,64}$/.test(value) ? value : "-");
 
 async function serveApi(req: ApiRequest, res: ServerResponse, protocol: ApiProtocol, deps: ServerDeps): Promise<string> {
-  deps.stats.request(protocol.taskIdOf(req));
+  deps.stats.request(protocol.taskIdOf(req), protocol.actionOf(req));
   const decision = deps.faults.decide();
   let answer: ApiAnswer | undefined;
   if (decision.kind === "rateLimited" || (decision.kind === "failure" && decision.failure === "throttle")) {
@@ -46,7 +48,7 @@ async function serveApi(req: ApiRequest, res: ServerResponse, protocol: ApiProto
   } else if (decision.kind === "failure" && decision.failure === "internal") {
     answer = protocol.internalError();
   } else if (decision.kind === "none") {
-    answer = protocol.handle(req, { now: deps.clock(), secretKeyOf: deps.secretKeyOf, tasks: deps.tasks });
+    answer = protocol.handle(req, { now: deps.clock(), secretKeyOf: deps.secretKeyOf, tasks: deps.tasks, instances: deps.instances });
   }
   await delay(deps.faults.latencyMs());
   if (answer) {

@@ -94,6 +94,13 @@ export class TaskStore {
     return this.stateOf(requestId, this.entry(requestId), nowMs);
   }
 
+  /** Every task whose `instanceId` is `instanceId`, with its status now; not counted as queries. */
+  byInstance(instanceId: string, nowMs: number): TaskView[] {
+    return [...this.tasks.values()]
+      .filter((entry) => entry.task.instanceId === instanceId)
+      .map((entry) => ({ task: entry.task, status: this.statusOf(entry, nowMs), startedMs: entry.startedMs ?? nowMs }));
+  }
+
   /**
    * Resolves once the task has answered at least `atLeast` successful queries. Rejects after
    * `timeoutMs` of real time, naming the task and the count reached: a safety net for a test

@@ -64,7 +64,7 @@ describe("GET /_emulator/stats", () => {
       status: 200,
       json: { requests: 5, byRequestId: { "11965": 3, "77": 1 }, throttled: 0 },
     });
-    expect(emu.stats()).toEqual({ requests: 5, byRequestId: { "11965": 3, "77": 1 }, throttled: 0 });
+    expect(emu.stats()).toEqual({ requests: 5, byRequestId: { "11965": 3, "77": 1 }, throttled: 0, byAction: { DescribeTaskInfo: 5 } });
   });
 });
 
