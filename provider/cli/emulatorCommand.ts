@@ -22,7 +22,8 @@ Options:
   --quiet               no request log on stderr
   -h, --help            show this help
 
-Control endpoints: POST /_emulator/tasks (one task), POST /_emulator/faults, GET /_emulator/stats.
+Control endpoints: POST /_emulator/tasks (one task), POST /_emulator/faults, GET /_emulator/stats,
+POST /_emulator/instances (one instance), GET /_emulator/instances/{id}/tasks.
 `;
 
 /** Runs the emulator until `stop` resolves (by default, SIGINT or SIGTERM). */
