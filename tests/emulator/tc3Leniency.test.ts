@@ -56,3 +56,11 @@ describe("requests signed as the SDKs sign them", () => {
     expect(await code({ ...options, signHost: options.signHost ?? hostname })).toBe(expected);
   });
 });
+
+describe("answers", () => {
+  it("are `application/json` without a charset, as Tencent's endpoints send them (the Python SDK reads errors only from those)", async () => {
+    const reply = await callV3(emu.url, clock.now(), { taskId: 404 });
+    expect(reply.contentType).toBe("application/json");
+    expect(reply.json.Response.Error.Code).toBe("InvalidParameter.InvalidParameter");
+  });
+});
