@@ -52,7 +52,7 @@ describe("requests signed as the SDKs sign them", () => {
     ["a tampered body", { service: "127", sentBody: JSON.stringify({ TaskId: 2 }) }, "AuthFailure.SignatureFailure"],
     ["a content type other than the signed one", { service: "127", contentType: "application/json", sentContentType: "application/json; charset=utf-8" }, "AuthFailure.SignatureFailure"],
     ["an expired timestamp", { service: "127", timestamp: Math.floor(clock.now() / 1000) - 301 }, "AuthFailure.SignatureExpire"],
-  ])("still refuses %s", async (_name, options, expected) => {
+  ])("still refuses %s", async (_name, options: Parameters<typeof callV3>[2] & object, expected) => {
     expect(await code({ ...options, signHost: options.signHost ?? hostname })).toBe(expected);
   });
 });
