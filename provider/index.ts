@@ -18,8 +18,8 @@ export type { Tc3Input, Tc3Signature } from "./api/signV3";
 export { V2_ENDPOINT } from "./api/protocolV2";
 export { V3_ENDPOINT, V3_VERSION } from "./api/protocolV3";
 export { parseDuration, formatDuration } from "./input/duration";
-export { startEmulator, loadScenario, DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY } from "./emulator";
-export type { EmulatorOptions, EmulatorTask, EmulatorFaults, RunningEmulator } from "./emulator";
+export { startEmulator, loadScenario, loadScenarioDocument, DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY } from "./emulator";
+export type { EmulatorOptions, EmulatorTask, EmulatorInstance, EmulatorInstanceTask, EmulatorScenario, EmulatorFaults, RunningEmulator } from "./emulator";
 
 // The Pulumi surface: loaded on first use (see the file comment).
 import type * as TaskWaitModule from "./pulumi/taskWait";
