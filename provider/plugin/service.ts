@@ -6,7 +6,7 @@
  */
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { cancelWaitsInProgress } from "../gate/cancellation";
+import { cancelWaitsInProgress, withinOperation } from "../gate/cancellation";
 import { configureRateLimit } from "../gate/rateLimit";
 import { CANCEL_REASON } from "../pulumi/hostCancel";
 import { setProviderConfig } from "../pulumi/providerSettings";
@@ -61,11 +61,15 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
     log = engineLog(address);
   };
   useEngine(engineAddress);
-  /** Runs a resource operation with its progress lines going to the engine's log for `urn`. */
-  const reporting = <T>(urn: string, operation: () => Promise<T>): Promise<T> => {
-    const send = log;
-    return send ? withProgressSink((line) => send(urn, line), operation) : operation();
-  };
+  /**
+   * Runs a resource operation, begun as the request arrives (a Cancel after this ends its waits,
+   * even one it registers later), with its progress lines going to the engine's log for `urn`.
+   */
+  const reporting = <T>(urn: string, operation: () => Promise<T>): Promise<T> =>
+    withinOperation(() => {
+      const send = log;
+      return send ? withProgressSink((line) => send(urn, line), operation) : operation();
+    });
   const toStruct = (value: Props) => struct.Struct.fromJavaScript(value as never);
   const failureList = (failures: CheckFailure[]) =>
     failures.map((failure) => {

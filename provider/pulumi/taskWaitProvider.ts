@@ -11,6 +11,7 @@ import { parseEndpoint } from "../input/fields";
 import { readRedisTask } from "../gate/readRedisTask";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
 import { currentProgressWriter } from "../gate/progressSink";
+import { withinOperation } from "../gate/cancellation";
 import { configureRateLimit } from "../gate/rateLimit";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
 import { providerConfig, providerSettingSources, setProviderConfig } from "./providerSettings";
@@ -142,48 +143,60 @@ export const taskWaitProvider = {
     };
   },
 
-  async create(inputs: Props): Promise<{ id: string; outs: Props }> {
-    await applyStashedConfigure();
-    return waitAndRecord(inputs);
-  },
-
-  async update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-    await applyStashedConfigure();
-    if (olds.status === TaskStatus.Succeeded) {
-      // Already succeeded: new tuning settings are recorded without waiting again; a removed one
-      // is dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
-      const outs: Props = { ...olds };
-      for (const field of TUNING_FIELDS) {
-        if (news[field] === undefined || news[field] === null) delete outs[field];
-        else outs[field] = news[field];
-      }
-      return { outs };
-    }
-    const { outs } = await waitAndRecord(news, id, olds);
-    return { outs };
-  },
-
-  async read(id: string, props: Props): Promise<{ id: string; props: Props }> {
-    await applyStashedConfigure();
-    return shielded(props, async () => {
-      const inputs = toTaskWaitInputs(props);
-      const settings = settingsFor(inputs);
-      let record;
-      try {
-        record = await readRedisTask({ requestId: inputs.requestId, settings });
-      } catch (error) {
-        if (!isTaskGone(error)) throw error;
-        // The API forgets old tasks; a gate that saw its task succeed stays succeeded.
-        if (props.status === TaskStatus.Succeeded) return { id, props };
-        // One that never did cannot succeed any more: reported gone (an empty ID), so the refresh
-        // drops it and completes for the other resources, as for anything deleted outside Pulumi.
-        writerFor(props)(`[${labelOf(inputs)}] ${taskGoneWarning(inputs.requestId, (error as Error).message)}`);
-        return { id: "", props: {} };
-      }
-      const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
-      for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];
-      return { id, props: { ...props, ...refreshed } };
+  // Operations begin on entry: the engine's Cancel during the awaits before the wait still ends it.
+  create(inputs: Props): Promise<{ id: string; outs: Props }> {
+    return withinOperation(async () => {
+      await applyStashedConfigure();
+      return waitAndRecord(inputs);
     });
+  },
+
+  update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+    return withinOperation(() => updateGate(id, olds, news));
+  },
+
+  read(id: string, props: Props): Promise<{ id: string; props: Props }> {
+    return withinOperation(() => readGate(id, props));
   },
 };
 
+/** `update`: records new tuning of a succeeded gate, or resumes the wait of one that is not. */
+async function updateGate(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+  await applyStashedConfigure();
+  if (olds.status === TaskStatus.Succeeded) {
+    // Already succeeded: new tuning settings are recorded without waiting again; a removed one
+    // is dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
+    const outs: Props = { ...olds };
+    for (const field of TUNING_FIELDS) {
+      if (news[field] === undefined || news[field] === null) delete outs[field];
+      else outs[field] = news[field];
+    }
+    return { outs };
+  }
+  const { outs } = await waitAndRecord(news, id, olds);
+  return { outs };
+}
+
+/** `read`: the task's state now, never waiting; a gate whose task the API forgot is kept or dropped. */
+async function readGate(id: string, props: Props): Promise<{ id: string; props: Props }> {
+  await applyStashedConfigure();
+  return shielded(props, async () => {
+    const inputs = toTaskWaitInputs(props);
+    const settings = settingsFor(inputs);
+    let record;
+    try {
+      record = await readRedisTask({ requestId: inputs.requestId, settings });
+    } catch (error) {
+      if (!isTaskGone(error)) throw error;
+      // The API forgets old tasks; a gate that saw its task succeed stays succeeded.
+      if (props.status === TaskStatus.Succeeded) return { id, props };
+      // One that never did cannot succeed any more: reported gone (an empty ID), so the refresh
+      // drops it and completes for the other resources, as for anything deleted outside Pulumi.
+      writerFor(props)(`[${labelOf(inputs)}] ${taskGoneWarning(inputs.requestId, (error as Error).message)}`);
+      return { id: "", props: {} };
+    }
+    const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
+    for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];
+    return { id, props: { ...props, ...refreshed } };
+  });
+}
