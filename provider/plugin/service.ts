@@ -68,7 +68,7 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
   const reporting = <T>(urn: string, operation: () => Promise<T>): Promise<T> =>
     withinOperation(() => {
       const send = log;
-      return send ? withProgressSink((line) => send(urn, line), operation) : operation();
+      return send ? withProgressSink((line, options) => send(urn, line, options), operation) : operation();
     });
   const toStruct = (value: Props) => struct.Struct.fromJavaScript(value as never);
   const failureList = (failures: CheckFailure[]) =>

@@ -10,7 +10,7 @@ import { TaskStatus } from "../api/status";
 import { parseEndpoint } from "../input/fields";
 import { readRedisTask } from "../gate/readRedisTask";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
-import { currentProgressWriter } from "../gate/progressSink";
+import { currentProgressWriter, type ProgressWriter } from "../gate/progressSink";
 import { withinOperation } from "../gate/cancellation";
 import { configureRateLimit } from "../gate/rateLimit";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
@@ -55,10 +55,10 @@ function labelOf(inputs: TaskWaitInputs): string {
  * Where progress lines and warnings go: the operation's progress sink (stderr for the dynamic
  * host, the engine's log for the plugin), with a secret requestId redacted.
  */
-function writerFor(raw: Props): (line: string) => void {
+function writerFor(raw: Props): ProgressWriter {
   const write = currentProgressWriter();
   const secret = raw.requestIdIsSecret === true;
-  return (line) => write(secret ? redactRequestId(line, raw.requestId) : line);
+  return (line, options) => write(secret ? redactRequestId(line, raw.requestId) : line, options);
 }
 
 /** Runs a provider method; its errors leave without a secret requestId. */
