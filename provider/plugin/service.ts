@@ -138,6 +138,17 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
       const response = new pb.DiffResponse();
       response.setChanges(result.changes ? pb.DiffResponse.DiffChanges.DIFF_SOME : pb.DiffResponse.DiffChanges.DIFF_NONE);
       response.setReplacesList(result.replaces);
+      // What changed, so the engine shows the property (a resume lists `status`, a new default region `region`).
+      response.setDiffsList(result.diffs);
+      const detailed = response.getDetaileddiffMap();
+      for (const name of result.diffs) {
+        const diff = new pb.PropertyDiff();
+        diff.setKind(result.replaces.includes(name) ? pb.PropertyDiff.Kind.UPDATE_REPLACE : pb.PropertyDiff.Kind.UPDATE);
+        // `status` is an output: the update recomputes it; every other name is an input.
+        diff.setInputdiff(name !== "status");
+        detailed.set(name, diff);
+      }
+      response.setHasdetaileddiff(true);
       response.setDeletebeforereplace(result.deleteBeforeReplace);
       return response;
     }),
@@ -165,8 +176,10 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
       const response = new pb.ReadResponse();
       response.setId(result.id);
       response.setProperties(toStruct(result.props));
-      // The inputs stay as the program gave them: a refresh changes only what the task reports.
-      if (request.getInputs()) response.setInputs(request.getInputs());
+      // The inputs stay as the program gave them (a refresh changes only what the task reports);
+      // an import has none yet and takes the door's.
+      if (result.inputs) response.setInputs(toStruct(result.inputs));
+      else if (request.getInputs()) response.setInputs(request.getInputs());
       return response;
     }),
     // A task needs no cleanup: deleting a gate only forgets it.

@@ -88,6 +88,17 @@ function waitAndRecord(raw: Props, id?: string, previous?: Props): Promise<{ id:
   });
 }
 
+/**
+ * The properties a diff names (the engine shows them, and the plugin reports them as `diffs` and
+ * `detailedDiff`): the replaced and retuned inputs, and `status` for a gate not recorded as
+ * succeeded, whose update resumes the wait.
+ */
+function changedProperties(replaces: string[], tuned: readonly string[], notReady: boolean): string[] {
+  // displayName is the resource's name, which the engine shows anyway.
+  const named = [...replaces, ...tuned.filter((field) => field !== "displayName")];
+  return notReady ? [...named, "status"] : named;
+}
+
 /** The Configure request that the serialized stub stashed (see `providerStub.ts`), applied once on first use. */
 async function applyStashedConfigure(): Promise<void> {
   const slot = globalThis as Record<string, unknown>;
@@ -131,14 +142,16 @@ export const taskWaitProvider = {
     changed("endpoint", parseEndpoint(olds.endpoint) ?? defaultEndpoint(), parseEndpoint(news.endpoint) ?? defaultEndpoint());
     changed("apiVersion", olds.apiVersion ?? "v2", news.apiVersion ?? "v2");
     // A gate whose requestId became secret needs an ID that does not show it: a new one.
-    changed("requestIdIsSecret", olds.requestIdIsSecret === true, news.requestIdIsSecret === true);
-    const tuned = TUNING_FIELDS.some((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
+    // (Reported as a change of requestId, the property users see.)
+    if ((olds.requestIdIsSecret === true) !== (news.requestIdIsSecret === true) && !replaces.includes("requestId")) replaces.push("requestId");
+    const tuned = TUNING_FIELDS.filter((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
     // A gate not recorded as succeeded (a timeout, or a refresh that cleared the init error)
     // must be updated, which resumes the wait; otherwise dependents would proceed.
     const notReady = olds.status !== TaskStatus.Succeeded;
     return {
-      changes: replaces.length > 0 || tuned || notReady,
+      changes: replaces.length > 0 || tuned.length > 0 || notReady,
       replaces,
+      diffs: changedProperties(replaces, tuned, notReady),
       deleteBeforeReplace: false,
     };
   },
