@@ -10,7 +10,10 @@ export function getTaskInfo(args: GetTaskInfoArgs, opts: pulumi.InvokeOptions = 
   return pulumi.runtime.invoke(GET_TASK_INFO_TOKEN, { ...args }, { version: pluginSchema().version, ...opts });
 }
 
-/** {@link getTaskInfo} taking Inputs and returning an Output. */
-export function getTaskInfoOutput(args: GetTaskInfoOutputArgs, opts?: pulumi.InvokeOptions): pulumi.Output<GetTaskInfoResult> {
-  return pulumi.output(args).apply((resolved) => getTaskInfo(resolved as GetTaskInfoArgs, opts));
+/**
+ * {@link getTaskInfo} taking Inputs and returning an Output. The Inputs reach the plugin as they
+ * are, so a secret `requestId` arrives secret: its result stays secret and its errors show no ID.
+ */
+export function getTaskInfoOutput(args: GetTaskInfoOutputArgs, opts: pulumi.InvokeOutputOptions = {}): pulumi.Output<GetTaskInfoResult> {
+  return pulumi.runtime.invokeOutput<GetTaskInfoResult>(GET_TASK_INFO_TOKEN, { ...args }, { version: pluginSchema().version, ...opts });
 }
