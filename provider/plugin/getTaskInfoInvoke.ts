@@ -19,8 +19,11 @@ export interface InvokeResult {
 /** Reads the task named in `args` (as the engine sends them) once; never waits. */
 export async function invokeGetTaskInfo(args: Props): Promise<InvokeResult> {
   const { values, secrets } = unwrapSecrets(args);
+  // A secret requestId arrives wrapped, or (from the Node SDK, which unwraps invoke arguments) flagged.
+  const { requestIdIsSecret, ...query } = values;
+  if (requestIdIsSecret === true) secrets.add("requestId");
   try {
-    const record = await queryTaskInfo(values as unknown as GetTaskInfoArgs, providerConfig(), providerSettingSources(), secrets.has("requestId"));
+    const record = await queryTaskInfo(query as unknown as GetTaskInfoArgs, providerConfig(), providerSettingSources(), secrets.has("requestId"));
     return { result: wrapSecrets({ ...record }, secrets), failures: [] };
   } catch (error) {
     if (error instanceof InputError) return { failures: [{ property: error.field, reason: error.message }] };

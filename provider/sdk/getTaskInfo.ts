@@ -11,9 +11,12 @@ export function getTaskInfo(args: GetTaskInfoArgs, opts: pulumi.InvokeOptions = 
 }
 
 /**
- * {@link getTaskInfo} taking Inputs and returning an Output. The Inputs reach the plugin as they
- * are, so a secret `requestId` arrives secret: its result stays secret and its errors show no ID.
+ * {@link getTaskInfo} taking Inputs and returning an Output; a secret `requestId` keeps the result
+ * secret and stays out of the plugin's errors. The Node SDK sends an invoke's arguments without
+ * their secret wrappers, so the plugin is told as the dynamic TaskWait tells its provider, with
+ * `requestIdIsSecret`.
  */
 export function getTaskInfoOutput(args: GetTaskInfoOutputArgs, opts: pulumi.InvokeOutputOptions = {}): pulumi.Output<GetTaskInfoResult> {
-  return pulumi.runtime.invokeOutput<GetTaskInfoResult>(GET_TASK_INFO_TOKEN, { ...args }, { version: pluginSchema().version, ...opts });
+  const requestIdIsSecret = pulumi.output(pulumi.isSecret(pulumi.output(args.requestId)));
+  return pulumi.runtime.invokeOutput<GetTaskInfoResult>(GET_TASK_INFO_TOKEN, { ...args, requestIdIsSecret }, { version: pluginSchema().version, ...opts });
 }
