@@ -6,9 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "http";
 import { createServer as createNetServer, type AddressInfo, type Socket } from "net";
 import { describeTaskInfo, type CallOptions } from "../../provider/api/describeTaskInfo";
-import { TaskApiError } from "../../provider/api/errors";
 import type { ApiVersion, ClientSettings, TaskRecord } from "../../provider/api/types";
 import { type RunningEmulator, startEmulator } from "../../provider/emulator";
+import { taskApiFailure as failure } from "../support/taskApiFailure";
 import { emulatorSettings, SECRET_KEY } from "../support/emulatorEnv";
 
 const NOW = Date.parse("2024-05-01T08:00:00Z");
@@ -42,17 +42,6 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 afterEach(() => emu.setFaults({}));
-
-/** Runs a call that must fail and returns its TaskApiError. */
-async function failure(promise: Promise<unknown>): Promise<TaskApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TaskApiError);
-    return error as TaskApiError;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(versions)("statuses over %s", (apiVersion) => {
   it.each(statuses)("reads status $status ($statusText)", async (s) => {

@@ -4,9 +4,9 @@
  * never heal (a certificate not accepted, a redirect), which a wait must not retry.
  */
 import { describeTaskInfo } from "../../provider/api/describeTaskInfo";
-import { TaskApiError } from "../../provider/api/errors";
 import { bypassesProxy, proxyFor } from "../../provider/api/proxyEnv";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { taskApiFailure as rejection } from "../support/taskApiFailure";
 import { emulatorSettings } from "../support/emulatorEnv";
 import { startTestProxy, type TestProxy } from "../support/testProxy";
 import { selfSignedCertificate, startTlsFront, type TestCertificate, type TlsFront } from "../support/tlsFront";
@@ -30,16 +30,6 @@ async function withEnv<T>(vars: Record<string, string>, action: () => Promise<T>
     for (const name of PROXY_VARIABLES) delete process.env[name];
     for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TaskApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TaskApiError);
-    return error as TaskApiError;
-  }
-  throw new Error("expected the call to fail");
 }
 
 beforeAll(async () => {
