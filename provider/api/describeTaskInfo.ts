@@ -1,7 +1,7 @@
 /** One DescribeTaskInfo call over either API version, with transport failures made typed errors. */
 import { randomInt } from "crypto";
 import { TaskApiError } from "./errors";
-import { unreachableEndpoint } from "./endpointErrors";
+import { redirectAnswer, rejectedCertificate, unreachableEndpoint } from "./endpointErrors";
 import { buildV2Request, parseV2Response, V2_ENDPOINT } from "./protocolV2";
 import { buildV3Request, parseV3Response, V3_ENDPOINT } from "./protocolV3";
 import { axiosTransport } from "./transport";
@@ -51,8 +51,12 @@ export async function describeTaskInfo(requestId: number, settings: ClientSettin
       hint: code === "ABORTED" ? undefined : "Check the endpoint and the network (a wait retries this until its timeout)",
       // Refused and DNS failures: retried briefly, then the wait gives up naming the endpoint.
       ...unreachableEndpoint(code, endpoint, settings.apiVersion),
+      // A certificate that is not accepted: not retried at all.
+      ...rejectedCertificate(code, endpoint, settings.apiVersion),
       cause: error,
     });
   }
+  const redirect = redirectAnswer(requestId, settings.apiVersion, response, endpoint);
+  if (redirect) throw redirect;
   return settings.apiVersion === "v3" ? parseV3Response(requestId, response, endpoint) : parseV2Response(requestId, response, endpoint);
 }

@@ -1,11 +1,14 @@
 /**
  * Progress lines while a task is awaited: one when the status changes and one at least every
- * minute, e.g. `[TaskWait gate] task 11963: Executing, 12 polls, 1m20s`. They go to stderr
- * because the provider host has no log channel to the engine.
+ * minute, e.g. `[TaskWait gate] task 11963: Executing, 12 polls, 1m20s`. Lines while the task runs
+ * are ephemeral (the plugin sends them as the engine's status messages, which its diagnostics
+ * summary leaves out, so 300 gates do not fill it); the line of a terminal status stays.
  */
 import { formatDuration } from "../input/duration";
 import type { TaskRecord } from "../api/types";
 import { PROGRESS_HEARTBEAT_MS } from "./defaults";
+import { isTerminalStatus } from "../api/status";
+import type { ProgressWriter } from "./progressSink";
 
 /** One observation of a wait in progress. */
 export interface ProgressSnapshot {
@@ -46,7 +49,7 @@ export class ProgressReporter {
   constructor(
     private readonly label: string,
     private readonly requestId: number,
-    private readonly write: (line: string) => void,
+    private readonly write: ProgressWriter,
     private readonly now: () => number = Date.now,
     private readonly timers: ProgressTimers = realTimers,
     private readonly heartbeatMs: number = PROGRESS_HEARTBEAT_MS,
@@ -68,7 +71,8 @@ export class ProgressReporter {
 
   private emit(): void {
     const waitedMs = Math.max(this.latest.waitedMs, this.now() - this.startedAt);
-    this.write(progressLine(this.label, this.requestId, { ...this.latest, waitedMs }));
+    const final = this.latest.record !== undefined && isTerminalStatus(this.latest.record.status);
+    this.write(progressLine(this.label, this.requestId, { ...this.latest, waitedMs }), { ephemeral: !final });
     this.schedule();
   }
 

@@ -10,7 +10,8 @@ import { TaskStatus } from "../api/status";
 import { parseEndpoint } from "../input/fields";
 import { readRedisTask } from "../gate/readRedisTask";
 import { waitForRedisTask } from "../gate/waitForRedisTask";
-import { currentProgressWriter } from "../gate/progressSink";
+import { currentProgressWriter, type ProgressWriter } from "../gate/progressSink";
+import { withinOperation } from "../gate/cancellation";
 import { configureRateLimit } from "../gate/rateLimit";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
 import { providerConfig, providerSettingSources, setProviderConfig } from "./providerSettings";
@@ -54,10 +55,10 @@ function labelOf(inputs: TaskWaitInputs): string {
  * Where progress lines and warnings go: the operation's progress sink (stderr for the dynamic
  * host, the engine's log for the plugin), with a secret requestId redacted.
  */
-function writerFor(raw: Props): (line: string) => void {
+function writerFor(raw: Props): ProgressWriter {
   const write = currentProgressWriter();
   const secret = raw.requestIdIsSecret === true;
-  return (line) => write(secret ? redactRequestId(line, raw.requestId) : line);
+  return (line, options) => write(secret ? redactRequestId(line, raw.requestId) : line, options);
 }
 
 /** Runs a provider method; its errors leave without a secret requestId. */
@@ -85,6 +86,17 @@ function waitAndRecord(raw: Props, id?: string, previous?: Props): Promise<{ id:
     const resourceId = id ?? (inputs.requestIdIsSecret ? secretTaskWaitId() : String(inputs.requestId));
     return waitOutcome(resourceId, raw, inputs, settings, result, previous);
   });
+}
+
+/**
+ * The properties a diff names (the engine shows them, and the plugin reports them as `diffs` and
+ * `detailedDiff`): the replaced and retuned inputs, and `status` for a gate not recorded as
+ * succeeded, whose update resumes the wait.
+ */
+function changedProperties(replaces: string[], tuned: readonly string[], notReady: boolean): string[] {
+  // displayName is the resource's name, which the engine shows anyway.
+  const named = [...replaces, ...tuned.filter((field) => field !== "displayName")];
+  return notReady ? [...named, "status"] : named;
 }
 
 /** The Configure request that the serialized stub stashed (see `providerStub.ts`), applied once on first use. */
@@ -130,60 +142,74 @@ export const taskWaitProvider = {
     changed("endpoint", parseEndpoint(olds.endpoint) ?? defaultEndpoint(), parseEndpoint(news.endpoint) ?? defaultEndpoint());
     changed("apiVersion", olds.apiVersion ?? "v2", news.apiVersion ?? "v2");
     // A gate whose requestId became secret needs an ID that does not show it: a new one.
-    changed("requestIdIsSecret", olds.requestIdIsSecret === true, news.requestIdIsSecret === true);
-    const tuned = TUNING_FIELDS.some((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
+    // (Reported as a change of requestId, the property users see.)
+    if ((olds.requestIdIsSecret === true) !== (news.requestIdIsSecret === true) && !replaces.includes("requestId")) replaces.push("requestId");
+    const tuned = TUNING_FIELDS.filter((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
     // A gate not recorded as succeeded (a timeout, or a refresh that cleared the init error)
     // must be updated, which resumes the wait; otherwise dependents would proceed.
     const notReady = olds.status !== TaskStatus.Succeeded;
     return {
-      changes: replaces.length > 0 || tuned || notReady,
+      changes: replaces.length > 0 || tuned.length > 0 || notReady,
       replaces,
+      diffs: changedProperties(replaces, tuned, notReady),
       deleteBeforeReplace: false,
     };
   },
 
-  async create(inputs: Props): Promise<{ id: string; outs: Props }> {
-    await applyStashedConfigure();
-    return waitAndRecord(inputs);
-  },
-
-  async update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-    await applyStashedConfigure();
-    if (olds.status === TaskStatus.Succeeded) {
-      // Already succeeded: new tuning settings are recorded without waiting again; a removed one
-      // is dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
-      const outs: Props = { ...olds };
-      for (const field of TUNING_FIELDS) {
-        if (news[field] === undefined || news[field] === null) delete outs[field];
-        else outs[field] = news[field];
-      }
-      return { outs };
-    }
-    const { outs } = await waitAndRecord(news, id, olds);
-    return { outs };
-  },
-
-  async read(id: string, props: Props): Promise<{ id: string; props: Props }> {
-    await applyStashedConfigure();
-    return shielded(props, async () => {
-      const inputs = toTaskWaitInputs(props);
-      const settings = settingsFor(inputs);
-      let record;
-      try {
-        record = await readRedisTask({ requestId: inputs.requestId, settings });
-      } catch (error) {
-        if (!isTaskGone(error)) throw error;
-        // The API forgets old tasks; a gate that saw its task succeed stays succeeded.
-        if (props.status === TaskStatus.Succeeded) return { id, props };
-        // One that never did cannot succeed any more: reported gone (an empty ID), so the refresh
-        // drops it and completes for the other resources, as for anything deleted outside Pulumi.
-        writerFor(props)(`[${labelOf(inputs)}] ${taskGoneWarning(inputs.requestId, (error as Error).message)}`);
-        return { id: "", props: {} };
-      }
-      const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
-      for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];
-      return { id, props: { ...props, ...refreshed } };
+  // Operations begin on entry: the engine's Cancel during the awaits before the wait still ends it.
+  create(inputs: Props): Promise<{ id: string; outs: Props }> {
+    return withinOperation(async () => {
+      await applyStashedConfigure();
+      return waitAndRecord(inputs);
     });
+  },
+
+  update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+    return withinOperation(() => updateGate(id, olds, news));
+  },
+
+  read(id: string, props: Props): Promise<{ id: string; props: Props }> {
+    return withinOperation(() => readGate(id, props));
   },
 };
 
+/** `update`: records new tuning of a succeeded gate, or resumes the wait of one that is not. */
+async function updateGate(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+  await applyStashedConfigure();
+  if (olds.status === TaskStatus.Succeeded) {
+    // Already succeeded: new tuning settings are recorded without waiting again; a removed one
+    // is dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
+    const outs: Props = { ...olds };
+    for (const field of TUNING_FIELDS) {
+      if (news[field] === undefined || news[field] === null) delete outs[field];
+      else outs[field] = news[field];
+    }
+    return { outs };
+  }
+  const { outs } = await waitAndRecord(news, id, olds);
+  return { outs };
+}
+
+/** `read`: the task's state now, never waiting; a gate whose task the API forgot is kept or dropped. */
+async function readGate(id: string, props: Props): Promise<{ id: string; props: Props }> {
+  await applyStashedConfigure();
+  return shielded(props, async () => {
+    const inputs = toTaskWaitInputs(props);
+    const settings = settingsFor(inputs);
+    let record;
+    try {
+      record = await readRedisTask({ requestId: inputs.requestId, settings });
+    } catch (error) {
+      if (!isTaskGone(error)) throw error;
+      // The API forgets old tasks; a gate that saw its task succeed stays succeeded.
+      if (props.status === TaskStatus.Succeeded) return { id, props };
+      // One that never did cannot succeed any more: reported gone (an empty ID), so the refresh
+      // drops it and completes for the other resources, as for anything deleted outside Pulumi.
+      writerFor(props)(`[${labelOf(inputs)}] ${taskGoneWarning(inputs.requestId, (error as Error).message)}`);
+      return { id: "", props: {} };
+    }
+    const refreshed: Partial<TaskWaitOutputs> = { status: record.status, statusText: record.statusText };
+    for (const field of ["taskType", "instanceId", "startTime"] as const) if (record[field] !== undefined) refreshed[field] = record[field];
+    return { id, props: { ...props, ...refreshed } };
+  });
+}

@@ -91,3 +91,15 @@ test("a status change restarts the heartbeat, so lines are never more than a min
   expect(lines).toHaveLength(3);
   reporter.stop();
 });
+
+test("lines while the task runs (status changes and heartbeats) are ephemeral; the line of a terminal status stays", () => {
+  const clock = manualTimers();
+  const lines: { line: string; ephemeral: boolean }[] = [];
+  const reporter = new ProgressReporter("g", 1, (line, options) => lines.push({ line, ephemeral: options?.ephemeral === true }), clock.now, clock.timers);
+  reporter.observe({ record: record(1, "Executing"), polls: 1, waitedMs: 0 }, true);
+  clock.advance(60_000);
+  reporter.observe({ record: record(2, "Succeeded"), polls: 30, waitedMs: 61_000 }, true);
+  reporter.stop();
+  expect(lines.map((l) => l.ephemeral)).toEqual([true, true, false]);
+  expect(lines[2].line).toBe("[g] task 1: Succeeded, 30 polls, 1m1s");
+});
