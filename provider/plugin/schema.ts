@@ -26,6 +26,8 @@ interface SchemaResource {
 export interface PluginSchema {
   text: string;
   version: string;
+  /** Where the engine downloads the plugin's release archives (`github://api.github.com/<owner>/<repo>`). */
+  pluginDownloadURL: string;
   taskWait: SchemaResource;
 }
 
@@ -52,6 +54,6 @@ export function pluginSchema(): PluginSchema {
   if (loaded) return loaded;
   const { text, version } = schemaSource();
   const parsed = JSON.parse(text);
-  loaded = { text, version, taskWait: parsed.resources[TASK_WAIT_TOKEN] };
+  loaded = { text, version, pluginDownloadURL: parsed.pluginDownloadURL, taskWait: parsed.resources[TASK_WAIT_TOKEN] };
   return loaded;
 }

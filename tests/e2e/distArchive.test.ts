@@ -81,6 +81,13 @@ describeWithCli("the release archive", () => {
     expect(emulator.calls(task)).toBeGreaterThanOrEqual(1);
   });
 
+  test("Node.js: a program using `pulumi-tencentcloud-redis-task/plugin` runs a gate; the engine downloaded the plugin from the pluginDownloadURL the SDK sends", async () => {
+    const { stack, task } = await gateStack(projectWithoutPlugins("plugin-node"));
+    await upDownloadingThePlugin(stack);
+    expect(await stack.outputs()).toMatchObject({ status: 2, statusText: "Succeeded" });
+    expect(emulator.calls(task)).toBeGreaterThanOrEqual(1);
+  });
+
   test("YAML: with the archive installed by `pulumi plugin install --file`, a program without `plugins:` runs a gate with only the CLI's directory on PATH (no node)", async () => {
     const cliDir = findPulumiCliDir()!;
     expect(fs.existsSync(path.join(cliDir, "node"))).toBe(false);
