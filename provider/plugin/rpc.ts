@@ -31,23 +31,29 @@ export interface Rpc {
   any: typeof AnyMessages;
 }
 
+/**
+ * Where each module comes from, relative to the `@pulumi/pulumi` package. The release build
+ * (scripts/dist) bundles the plugin into one file and turns this table into static requires.
+ */
+export const RPC_MODULES: Readonly<Record<keyof Rpc, string>> = {
+  grpc: "@grpc/grpc-js",
+  provider: "./proto/provider_pb",
+  service: "./proto/provider_grpc_pb",
+  plugin: "./proto/plugin_pb",
+  engine: "./proto/engine_grpc_pb",
+  engineMessages: "./proto/engine_pb",
+  status: "./proto/status_pb",
+  struct: "google-protobuf/google/protobuf/struct_pb",
+  empty: "google-protobuf/google/protobuf/empty_pb",
+  any: "google-protobuf/google/protobuf/any_pb",
+};
+
 let loaded: Rpc | undefined;
 
 /** Loads the modules once per process. */
 export function rpc(): Rpc {
   if (loaded) return loaded;
   const fromSdk = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-  loaded = {
-    grpc: fromSdk("@grpc/grpc-js"),
-    provider: fromSdk("./proto/provider_pb"),
-    service: fromSdk("./proto/provider_grpc_pb"),
-    plugin: fromSdk("./proto/plugin_pb"),
-    engine: fromSdk("./proto/engine_grpc_pb"),
-    engineMessages: fromSdk("./proto/engine_pb"),
-    status: fromSdk("./proto/status_pb"),
-    struct: fromSdk("google-protobuf/google/protobuf/struct_pb"),
-    empty: fromSdk("google-protobuf/google/protobuf/empty_pb"),
-    any: fromSdk("google-protobuf/google/protobuf/any_pb"),
-  };
+  loaded = Object.fromEntries(Object.entries(RPC_MODULES).map(([name, specifier]) => [name, fromSdk(specifier)])) as unknown as Rpc;
   return loaded;
 }

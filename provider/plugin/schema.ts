@@ -26,7 +26,25 @@ interface SchemaResource {
 export interface PluginSchema {
   text: string;
   version: string;
+  /** Where the engine downloads the plugin's release archives (`github://api.github.com/<owner>/<repo>`). */
+  pluginDownloadURL: string;
   taskWait: SchemaResource;
+}
+
+/**
+ * Schema text and version compiled into the release executable (scripts/dist defines it), which
+ * has no package directory beside it; undefined when running from the npm package.
+ */
+declare const REDIS_TASK_EMBEDDED_SCHEMA: { text: string; version: string } | undefined;
+
+/** The schema text and the package version, from the release build or the package directory. */
+function schemaSource(): { text: string; version: string } {
+  if (typeof REDIS_TASK_EMBEDDED_SCHEMA !== "undefined") return REDIS_TASK_EMBEDDED_SCHEMA;
+  const root = packageRoot();
+  return {
+    text: fs.readFileSync(path.join(root, "schema.json"), "utf8"),
+    version: JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version,
+  };
 }
 
 let loaded: PluginSchema | undefined;
@@ -34,10 +52,8 @@ let loaded: PluginSchema | undefined;
 /** Reads the schema once per process. */
 export function pluginSchema(): PluginSchema {
   if (loaded) return loaded;
-  const root = packageRoot();
-  const text = fs.readFileSync(path.join(root, "schema.json"), "utf8");
+  const { text, version } = schemaSource();
   const parsed = JSON.parse(text);
-  const version: string = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
-  loaded = { text, version, taskWait: parsed.resources[TASK_WAIT_TOKEN] };
+  loaded = { text, version, pluginDownloadURL: parsed.pluginDownloadURL, taskWait: parsed.resources[TASK_WAIT_TOKEN] };
   return loaded;
 }

@@ -2,12 +2,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GetTaskInfoArgs, GetTaskInfoResult } from "../pulumi/taskInfo";
 import type { GetTaskInfoOutputArgs } from "../pulumi/getTaskInfo";
-import { pluginSchema } from "../plugin/schema";
+import { pluginOptions } from "./pluginOptions";
 import { GET_TASK_INFO_TOKEN } from "../plugin/tokens";
 
 /** Reads a Redis task's state once, through the provider plugin (its configuration and credentials). */
 export function getTaskInfo(args: GetTaskInfoArgs, opts: pulumi.InvokeOptions = {}): Promise<GetTaskInfoResult> {
-  return pulumi.runtime.invoke(GET_TASK_INFO_TOKEN, { ...args }, { version: pluginSchema().version, ...opts });
+  return pulumi.runtime.invoke(GET_TASK_INFO_TOKEN, { ...args }, { ...pluginOptions(), ...opts });
 }
 
 /**

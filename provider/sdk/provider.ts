@@ -1,7 +1,7 @@
 /** An explicit instance of the `tencentcloud-redis-task` provider plugin, e.g. for a second account or region. */
 import * as pulumi from "@pulumi/pulumi";
 import { PLUGIN_PACKAGE } from "../plugin/tokens";
-import { pluginSchema } from "../plugin/schema";
+import { pluginOptions } from "./pluginOptions";
 
 /** The provider's arguments; each falls back to stack config `tencentcloud-redis-task:*`, then the environment. */
 export interface ProviderArgs {
@@ -24,6 +24,6 @@ export class Provider extends pulumi.ProviderResource {
   constructor(name: string, args: ProviderArgs = {}, opts: pulumi.ResourceOptions = {}) {
     const secretKey = args.secretKey === undefined ? undefined : pulumi.secret(args.secretKey);
     const securityToken = args.securityToken === undefined ? undefined : pulumi.secret(args.securityToken);
-    super(PLUGIN_PACKAGE, name, { ...args, secretKey, securityToken }, { version: pluginSchema().version, ...opts });
+    super(PLUGIN_PACKAGE, name, { ...args, secretKey, securityToken }, { ...pluginOptions(), ...opts });
   }
 }

@@ -4,6 +4,7 @@ import type { ApiVersion } from "../api/types";
 import type { TaskStatusCode, TaskStatusText } from "../api/status";
 import type { TaskWaitArgs } from "../pulumi/taskWait";
 import { pluginSchema } from "../plugin/schema";
+import { pluginOptions } from "./pluginOptions";
 import { TASK_WAIT_TOKEN } from "../plugin/tokens";
 
 /**
@@ -61,6 +62,6 @@ export class TaskWait extends pulumi.CustomResource {
     const given = args as unknown as Record<string, pulumi.Input<unknown> | undefined>;
     const props: pulumi.Inputs = Object.fromEntries(Object.keys(pluginSchema().taskWait.properties).map((name) => [name, given[name]]));
     // The plugin version this package ships, as generated SDKs pin theirs.
-    super(TaskWait.__pulumiType, name, props, { version: pluginSchema().version, ...opts });
+    super(TaskWait.__pulumiType, name, props, { ...pluginOptions(), ...opts });
   }
 }

@@ -1,4 +1,4 @@
-module github.com/pulumi-tencentcloud-redis-task/sdk/go
+module github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go
 
 go 1.25
 

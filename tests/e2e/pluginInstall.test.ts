@@ -62,7 +62,7 @@ describeWithCli("installing the plugin", () => {
     const bin = path.join(packedProject(), "node_modules", ".bin");
     await stack.cli(["package", "add", path.join(bin, EXECUTABLE)]);
     expect(fs.readFileSync(path.join(stack.projectDir, "Pulumi.yaml"), "utf8")).toContain(`tencentcloud-redis-task: tencentcloud-redis-task@${VERSION}`);
-    expect(fs.readFileSync(path.join(stack.projectDir, "go.mod"), "utf8")).toContain("replace github.com/pulumi-tencentcloud-redis-task/sdk/go => ./sdks/tencentcloud-redis-task");
+    expect(fs.readFileSync(path.join(stack.projectDir, "go.mod"), "utf8")).toContain("replace github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go => ./sdks/tencentcloud-redis-task");
     await stack.up([], "success", { PATH: `${bin}${path.delimiter}${stack.env.PATH}` });
     expect(await stack.outputs()).toEqual({ status: 2 });
   });

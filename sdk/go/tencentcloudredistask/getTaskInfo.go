@@ -7,8 +7,8 @@ import (
 	"context"
 	"reflect"
 
-	"github.com/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 )
 
 // Reads a Redis task's state once with DescribeTaskInfo, also during preview; never waits.

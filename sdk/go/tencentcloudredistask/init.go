@@ -7,8 +7,8 @@ import (
 	"fmt"
 
 	"github.com/blang/semver"
-	"github.com/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 )
 
 type module struct {

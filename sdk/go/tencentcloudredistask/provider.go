@@ -7,8 +7,8 @@ import (
 	"context"
 	"reflect"
 
-	"github.com/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 )
 
 // The provider of TaskWait and getTaskInfo. Its settings come from its arguments, then the stack config `tencentcloud-redis-task:*`, then the `TENCENTCLOUD_*` environment variables.

@@ -8,8 +8,8 @@ import (
 	"reflect"
 
 	"errors"
-	"github.com/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 )
 
 // Waits for a Tencent Cloud Redis asynchronous task. Creating it blocks until the task reaches status 2 (succeeded) and fails the deployment on status 3 (failed) or -1 (error), so resources that depend on it are created only after the task truly succeeded. On its `timeout`, or when the deployment is cancelled (Ctrl-C), it is recorded as created but not ready, and the next `pulumi up` resumes the wait as an update of the same resource. During preview its computed outputs are unknown. It makes no API call on delete.

@@ -4,9 +4,9 @@
 package config
 
 import (
-	"github.com/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+	"github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask/internal"
 )
 
 var _ = internal.GetEnvOrDefault

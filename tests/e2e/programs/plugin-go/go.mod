@@ -3,7 +3,7 @@ module e2e-plugin-go
 go 1.26.6
 
 require (
-	github.com/pulumi-tencentcloud-redis-task/sdk/go v0.0.0-00010101000000-000000000000
+	github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go v0.0.0-00010101000000-000000000000
 	github.com/pulumi/pulumi/sdk/v3 v3.274.1
 )
 
@@ -121,4 +121,4 @@ require (
 )
 
 // The generated SDK shipped in the package as npm installs it in the project around this one.
-replace github.com/pulumi-tencentcloud-redis-task/sdk/go => ../../node_modules/pulumi-tencentcloud-redis-task/sdk/go
+replace github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go => ../../node_modules/pulumi-tencentcloud-redis-task/sdk/go

@@ -2,7 +2,7 @@
 package main
 
 import (
-	redistask "github.com/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask"
+	redistask "github.com/tencentcloud-redis-task/pulumi-tencentcloud-redis-task/sdk/go/tencentcloudredistask"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )
