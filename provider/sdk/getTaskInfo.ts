@@ -18,5 +18,5 @@ export function getTaskInfo(args: GetTaskInfoArgs, opts: pulumi.InvokeOptions = 
  */
 export function getTaskInfoOutput(args: GetTaskInfoOutputArgs, opts: pulumi.InvokeOutputOptions = {}): pulumi.Output<GetTaskInfoResult> {
   const requestIdIsSecret = pulumi.output(pulumi.isSecret(pulumi.output(args.requestId)));
-  return pulumi.runtime.invokeOutput<GetTaskInfoResult>(GET_TASK_INFO_TOKEN, { ...args, requestIdIsSecret }, { version: pluginSchema().version, ...opts });
+  return pulumi.runtime.invokeOutput<GetTaskInfoResult>(GET_TASK_INFO_TOKEN, { ...args, requestIdIsSecret }, { ...pluginOptions(), ...opts });
 }
