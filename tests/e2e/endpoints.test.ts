@@ -7,13 +7,17 @@ import { closedPortUrl } from "../reliability/support/faultServer";
 import { describeWithCli } from "./support/describeWithCli";
 import { e2eSuite } from "./support/suite";
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const TASK_WAIT = "pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait";
 
 const suite = e2eSuite(64_000);
-/** The 20 s retry window plus three times the CLI's usual 10 s of start and preview, and more. */
-const RETRY_WINDOW_SAFETY_NET_MS = 90_000;
+/**
+ * The 20 s retry window plus the CLI's start and preview: 25–30 s on an idle machine, 68–72 s
+ * seen with two ups at once on a two-core machine at load 15. A safety net above that, far below
+ * the 30-minute timeout.
+ */
+const RETRY_WINDOW_SAFETY_NET_MS = 200_000;
 
 /** `pulumi up` of a gate with no timeout of its own (30 minutes) on `endpoint`. */
 async function upAgainst(endpoint: string, apiVersion: "v2" | "v3") {
@@ -32,8 +36,8 @@ describeWithCli("endpoints that cannot answer", () => {
     expect(notFound.up.stdout).toContain(`${wrongPath} (apiVersion v3) answered HTTP 404, which is no DescribeTaskInfo answer: check the endpoint and apiVersion`);
     process.stdout.write(`pulumi up against a closed port: ${refused.up.ms} ms; against a 404 path: ${notFound.up.ms} ms (timeout 30 minutes)\n`);
     for (const { stack, up } of [refused, notFound]) {
-      // At least the 20 s window (the code's floor); the CLI's own start and preview add 5–10 s
-      // (printed above), so the upper bound is a safety net far below the 30-minute timeout.
+      // At least the 20 s window (the code's floor); the CLI's own start and preview add the rest
+      // (printed above); the upper bound is a safety net.
       expect(up.ms).toBeGreaterThanOrEqual(20_000);
       expect(up.ms).toBeLessThan(RETRY_WINDOW_SAFETY_NET_MS);
       // A failed create records nothing: the next `up` (with the endpoint fixed) creates the gate.
