@@ -2,7 +2,6 @@
 import { startEmulator, type EmulatorTask, type EmulatorTaskState, type RunningEmulator } from "../../../provider/emulator";
 import type { TaskStatusCode } from "../../../provider/api/status";
 import { REGION, SECRET_ID, SECRET_KEY } from "../../support/emulatorEnv";
-import { stepOnPolls } from "../../support/taskScript";
 
 /** Stack config giving the emulator's credentials and region the way users set theirs. */
 export const EMULATOR_CONFIG = { "tencentcloud:secretId": SECRET_ID, "tencentcloud:region": REGION };
@@ -60,15 +59,6 @@ export class E2eEmulator {
   /** Resolves once the task has been polled `atLeast` times (the event a test waits on). */
   waitForPolls(requestId: number, atLeast: number): Promise<EmulatorTaskState> {
     return this.emulator.waitForQueries(requestId, atLeast);
-  }
-
-  /**
-   * Sets `statuses` one by one, each after one more poll of the task (see {@link stepOnPolls}):
-   * run it beside the command, e.g. `Promise.all([stack.up(), emulator.stepOnPolls(id, [2])])` for
-   * "the task finishes while the gate waits".
-   */
-  stepOnPolls(requestId: number, statuses: TaskStatusCode[]): Promise<EmulatorTaskState> {
-    return stepOnPolls(this.emulator, requestId, statuses);
   }
 
   /** DescribeTaskInfo calls made so far for `requestId`. */
