@@ -6,7 +6,7 @@ import type { TaskStatusCode } from "../../provider/api/status";
 import type { EmulatorTaskState, RunningEmulator } from "../../provider/emulator";
 
 /** The parts of an in-process emulator a script drives. */
-export type TaskControl = Pick<RunningEmulator, "taskState" | "waitForQueries" | "setTaskStatus">;
+type TaskControl = Pick<RunningEmulator, "taskState" | "waitForQueries" | "setTaskStatus">;
 
 /**
  * Sets `statuses` on task `requestId` one after the other, each right after the task has answered
