@@ -23,10 +23,10 @@ export const CLI_CANCEL_SAFETY_NET_MS = 30_000;
 export const HOST_CANCEL_SAFETY_NET_MS = 10_000;
 
 /**
- * How long `tencentcloud-redis-task wait` may run when a 1 s timeout or a Ctrl-C ends it: Node's
- * start and the second take 1–2 s; without them it would wait a minute or for ever.
+ * How long `tencentcloud-redis-task wait` may run when a 5 s timeout or a Ctrl-C ends it: Node's
+ * start and the timeout take 1–6 s; without them it would wait a minute or for ever.
  */
-export const CLI_EXIT_SAFETY_NET_MS = 15_000;
+export const CLI_EXIT_SAFETY_NET_MS = 25_000;
 
 /**
  * How soon an in-process wait with a timeout of at most 600 ms must end when the server never
