@@ -5,7 +5,7 @@
  */
 import { describeWithCli } from "./support/describeWithCli";
 import { expectGateNotReady, expectGateResumes } from "./support/gateResume";
-import { CLI_CANCEL_SAFETY_NET_MS } from "../support/safetyNets";
+import { CLI_CANCEL_SAFETY_NET_MS, SLEEPY_POLLS } from "../support/safetyNets";
 import { e2eSuite } from "./support/suite";
 
 jest.setTimeout(180_000);
@@ -16,10 +16,15 @@ const suite = e2eSuite(62_000);
 describeWithCli("Ctrl-C", () => {
   test("the first SIGINT ends a 10-minute wait within seconds, and the next `pulumi up` resumes the gate", async () => {
     const id = suite.emulator.task([{ status: 1 }]);
-    // Polls 5 minutes apart: after its first poll the gate sleeps, so only the cancellation can
-    // end the wait before jest's timeout (the claim); the bound is a safety net.
+    // Polls 20 s apart: after its first poll the gate sleeps, so only the cancellation can end
+    // the wait within the safety net (the task never finishes; the timeout is 10 minutes).
     const stack = await suite.stack("gate", {
-      config: { "e2e-gate:requestId": String(id), "e2e-gate:timeout": "10m", "e2e-gate:minPollInterval": "5m", "e2e-gate:maxPollInterval": "5m" },
+      config: {
+        "e2e-gate:requestId": String(id),
+        "e2e-gate:timeout": "10m",
+        "e2e-gate:minPollInterval": SLEEPY_POLLS.minPollInterval,
+        "e2e-gate:maxPollInterval": SLEEPY_POLLS.maxPollInterval,
+      },
     });
     const { child, done, waitForOutput } = stack.start(["up", "--yes", "--skip-preview", "--stack", stack.stack]);
     await waitForOutput(new RegExp(`task ${id}: Executing`));

@@ -207,7 +207,7 @@ describe("waits", () => {
 
   test("Cancel ends every wait in progress at once, each recorded as not ready", async () => {
     const [a, b] = [task([{ status: 1 }]), task([{ status: 0 }])];
-    // After its first poll each wait sleeps for minutes: only the Cancel can end them while the test runs.
+    // After its first poll each wait sleeps 20 s: only the Cancel can end them within the safety net.
     const waits = [a, b].map((id) => rejection(plugin.create(inputs(id, { timeout: "10m", ...SLEEPY_POLLS }), { urn: pluginUrn(`gate-${id}`) })));
     await Promise.all([a, b].map((id) => emulator.waitForQueries(id, 1)));
     const cancelledAt = Date.now();

@@ -140,7 +140,7 @@ test("a timeout is a partial failure with id and properties, and the next update
 });
 
 test("the engine's Cancel (first Ctrl-C) ends a long wait at once as a partial failure the next update resumes", async () => {
-  // After its first poll the wait sleeps for minutes: only the Cancel can end it while the test runs.
+  // After its first poll the wait sleeps 20 s: only the Cancel can end it within the safety net.
   const reg = taskWait([{ status: 1 }], { timeout: "10m", ...SLEEPY_POLLS });
   const created = host.create(reg.inputs).then(
     () => {
@@ -159,7 +159,7 @@ test("the engine's Cancel (first Ctrl-C) ends a long wait at once as a partial f
   // A wait started after the cancellation is not cut short.
   emulator.addTask({ requestId: Number(reg.inputs.requestId), timeline: [{ status: 2 }] });
   // (With fast polls again: waits on one task in a process share an answer younger than their
-  // poll interval, so at 5 minutes this one would reuse the cancelled wait's "executing".)
+  // poll interval, so at 20 s this one would reuse the cancelled wait's "executing".)
   const fastAgain = { ...reg.inputs, minPollInterval: "100ms", maxPollInterval: "300ms" };
   const updated = await host.update(error.initFailure!.id, error.initFailure!.properties, fastAgain);
   expect(updated.properties).toMatchObject({ status: 2 });

@@ -10,14 +10,15 @@ export const OUTPUT_SAFETY_NET_MS = 150_000;
 
 /**
  * How soon `pulumi up` must exit after SIGINT while a gate waits on a task that never finishes,
- * with a 10-minute timeout: without the cancellation it would run for those 10 minutes; the exit
- * itself took 0.1–0.3 s with six jest workers on two cores at load 10.
+ * with a 10-minute timeout, asleep between polls 20 s apart (SLEEPY_POLLS): without the
+ * cancellation it would sleep on and run for those 10 minutes; the exit itself took 0.1–0.6 s
+ * with six jest workers and CPU burners on two cores (load 18).
  */
-export const CLI_CANCEL_SAFETY_NET_MS = 30_000;
+export const CLI_CANCEL_SAFETY_NET_MS = 15_000;
 
 /**
  * How soon a provider's waits must end after the engine's Cancel while they sleep between polls
- * minutes apart: without the cancellation they would sleep on; the answer itself takes
+ * 20 s apart (SLEEPY_POLLS): without the cancellation they would sleep on; the answer itself takes
  * milliseconds.
  */
 export const HOST_CANCEL_SAFETY_NET_MS = 10_000;
@@ -36,5 +37,9 @@ export const CLI_EXIT_SAFETY_NET_MS = 25_000;
  */
 export const SHORT_WAIT_END_SAFETY_NET_MS = 5_000;
 
-/** Poll intervals that leave a wait asleep between polls for longer than any test runs. */
-export const SLEEPY_POLLS = { minPollInterval: "5m", maxPollInterval: "5m" } as const;
+/**
+ * Poll intervals that leave a wait asleep between polls for longer than the cancel safety nets.
+ * Not longer: a first attempt that fails (a keep-alive connection reset on a busy machine) is
+ * retried after the same interval, which must stay within jest's timeout.
+ */
+export const SLEEPY_POLLS = { minPollInterval: "20s", maxPollInterval: "20s" } as const;
