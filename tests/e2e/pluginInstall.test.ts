@@ -13,7 +13,9 @@ import { describeWithCli } from "./support/describeWithCli";
 import { userProject } from "./support/userProject";
 import { packedProject, REPO_ROOT } from "../support/packedProject";
 
-jest.setTimeout(300_000);
+// A safety net: the Go SDK's generation and build took over 5 minutes with six jest workers and
+// CPU burners on two cores.
+jest.setTimeout(900_000);
 
 const VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version;
 const EXECUTABLE = "pulumi-resource-tencentcloud-redis-task";

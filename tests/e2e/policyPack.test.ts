@@ -39,7 +39,9 @@ const PASSED = /✅ tencentcloud-redis-task@v0\.1\.0/;
 
 describeWithCli("the policy pack", () => {
   test("does not block a new gate on a running task, nor the up resuming it after a timeout; reports nothing once it succeeded", async () => {
-    const id = suite.emulator.task([{ status: 1, ms: 8000 }, { status: 2 }]);
+    // Held executing: however long the previews take, the task is still running when the first
+    // `up` times out and when the resuming `up` starts.
+    const id = suite.emulator.heldTask([{ status: 1 }]);
     const stack = await gateStack(id, { "e2e-gate:timeout": "2s" });
 
     const preview = await stack.preview(["--policy-pack", pack]);
@@ -50,8 +52,10 @@ describeWithCli("the policy pack", () => {
     expect(resumePreview.stdout).toMatch(/~ +pulumi-nodejs:dynamic\/tencentcloud-redis:TaskWait gate update/);
     expect(resumePreview.stdout).toMatch(PASSED);
 
+    // The resuming `up` (its policy, then its gate) finds the task still executing; it succeeds
+    // once the gate has shown that, while the gate waits.
     await stack.setConfig({ "e2e-gate:timeout": "1m" });
-    const up = await stack.up(["--policy-pack", pack]);
+    const up = await stack.upUntil(new RegExp(`task ${id}: Executing`), () => suite.emulator.setStatus(id, 2), { args: ["--policy-pack", pack] });
     expect(up.stdout).toMatch(PASSED);
     expect(up.stdout).not.toMatch(/\[(mandatory|advisory)\]/);
     expect(await stack.outputs()).toMatchObject({ status: 2 });

@@ -23,7 +23,12 @@ const suite = e2eSuite(68_000);
  * `redis-task-succeeded` is disabled here: before a deployment it cannot tell a planned gate from
  * one recorded without a status (its own fix is elsewhere), and this file is about the live policy.
  */
-const POLICY_CONFIG = { "redis-task-succeeded": { enforcementLevel: "disabled" }, "redis-task-not-failed": { timeBudget: "2s" } };
+const policyConfig = (timeBudget: string) => ({ "redis-task-succeeded": { enforcementLevel: "disabled" }, "redis-task-not-failed": { timeBudget } });
+/**
+ * The budget while the API answers: a safety net, so that a loaded machine (a 2 s budget ran out
+ * at load 18 on two cores) cannot turn "checked and blocked" into "not checked".
+ */
+const ANSWERING_BUDGET = "60s";
 
 describeWithCli("the live policy at preview", () => {
   test("queries only new gates, blocks `up` on a failed task before any wait, and keeps to its time budget when the API hangs", async () => {
@@ -33,7 +38,7 @@ describeWithCli("the live policy at preview", () => {
     const projectDir = userProject("fleet");
     const packDir = installExamplePolicyPack(projectDir);
     const configFile = path.join(projectDir, "policy-config.json");
-    fs.writeFileSync(configFile, JSON.stringify(POLICY_CONFIG));
+    fs.writeFileSync(configFile, JSON.stringify(policyConfig(ANSWERING_BUDGET)));
     const policy = ["--policy-pack", packDir, "--policy-pack-config", configFile];
     // The pack sees no stack config: credentials and endpoint come from the environment of pulumi.
     const stack = await suite.stack("fleet", {
@@ -59,6 +64,7 @@ describeWithCli("the live policy at preview", () => {
     expect(calls()).toEqual(afterUp);
 
     // An API that accepts and never answers: the preview costs the 2 s budget once, not 10 s per new gate.
+    fs.writeFileSync(configFile, JSON.stringify(policyConfig("2s")));
     await stack.setConfig({ "e2e-fleet:count": "9" });
     const sockets: Socket[] = [];
     const hanging = createServer((socket) => sockets.push(socket));
@@ -69,7 +75,9 @@ describeWithCli("the live policy at preview", () => {
       expect(preview.stdout).toContain(
         'redis-task-not-failed: not checked: the time budget of 2s ran out before 5 of 5 TaskWaits to check were checked ("gate-4", "gate-5", "gate-6", "gate-7", "gate-8")',
       );
-      expect(preview.ms).toBeLessThan(20_000);
+      // The message above is the claim (the budget ran out, once). The bound is only a safety net:
+      // this preview took 37 s with six jest workers on two cores at load 15.
+      expect(preview.ms).toBeLessThan(120_000);
       process.stdout.write(`preview of 5 new gates against a hanging API with the policy: ${preview.ms} ms\n`);
     } finally {
       sockets.forEach((socket) => socket.destroy());

@@ -22,9 +22,10 @@ function gateStack(requestId: number, config: Record<string, string> = {}): Prom
 
 describeWithCli("a user's project", () => {
   test("a gate holds the dependent until its task succeeds, shows progress, and needs no change afterwards", async () => {
-    const id = suite.emulator.task([{ status: 0, ms: 800 }, { status: 1, ms: 1500 }, { status: 2 }]);
+    const id = suite.emulator.heldTask([{ status: 1 }]);
     const stack = await gateStack(id);
-    const up = await stack.up();
+    // The task succeeds once the gate has shown it executing, however slowly the machine runs.
+    const up = await stack.upUntil(new RegExp(`task ${id}: Executing`), () => suite.emulator.setStatus(id, 2));
     expect(up.stdout).toMatch(new RegExp(`\\[TaskWait gate\\] task ${id}: Executing`));
     expect(up.stdout).toMatch(new RegExp(`\\[TaskWait gate\\] task ${id}: Succeeded`));
     const outputs = await stack.outputs();

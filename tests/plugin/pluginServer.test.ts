@@ -11,6 +11,8 @@ import { packedProject, REPO_ROOT } from "../support/packedProject";
 import { DIFF_NONE, DIFF_SOME, pluginUrn, startPluginProcess, type HostCallError, type ProviderHost } from "../support/providerHost";
 import { startFakeEngine, type FakeEngine } from "../support/fakeEngine";
 import { cleanEnv, REGION, SECRET_ID, SECRET_KEY } from "../support/emulatorEnv";
+import { HOST_CANCEL_SAFETY_NET_MS, SLEEPY_POLLS } from "../support/safetyNets";
+import { stepOnPolls } from "../support/taskScript";
 
 jest.setTimeout(60_000);
 
@@ -27,7 +29,7 @@ let plugin: ProviderHost;
 let nextTask = 70_000;
 
 /** A task following `timeline` on a fresh ID. */
-function task(timeline: { status: number; ms?: number }[], extra: Record<string, string> = {}): number {
+function task(timeline: { status: number; ms?: number }[], extra: Record<string, string | boolean> = {}): number {
   const requestId = nextTask++;
   emulator.addTask({ requestId, timeline: timeline as never, ...extra });
   return requestId;
@@ -152,9 +154,10 @@ describe("check and preview", () => {
 
 describe("waits", () => {
   test("create waits for success, names the resource in progress lines sent to the engine's log, and records schema outputs", async () => {
-    const requestId = task([{ status: 0, ms: 300 }, { status: 1, ms: 500 }, { status: 2 }], { taskType: "FLOW_RESIZE", instanceId: "crs-1" });
+    // Held waiting; it executes after the first poll and succeeds after the second, whatever the pace.
+    const requestId = task([{ status: 0 }], { taskType: "FLOW_RESIZE", instanceId: "crs-1", held: true });
     const urn = pluginUrn("resize");
-    const created = await plugin.create(inputs(requestId, { apiVersion: "v3" }), { urn });
+    const [created] = await Promise.all([plugin.create(inputs(requestId, { apiVersion: "v3" }), { urn }), stepOnPolls(emulator, requestId, [1, 2])]);
     expect(created.id).toBe(String(requestId));
     expect(created.properties).toMatchObject({ requestId, status: 2, statusText: "Succeeded", region: REGION, apiVersion: "v3", taskType: "FLOW_RESIZE", instanceId: "crs-1" });
     const schema = JSON.parse(await plugin.getSchema()).resources["tencentcloud-redis-task:index:TaskWait"];
@@ -172,7 +175,8 @@ describe("waits", () => {
   });
 
   test("the custom timeout bounds a wait without timeout; the partial failure resumes as an update of the same ID", async () => {
-    const requestId = task([{ status: 1, ms: 2500 }, { status: 2 }]);
+    // Held executing: it cannot finish before the timeout, however slowly the plugin runs.
+    const requestId = task([{ status: 1 }], { held: true });
     const error = await rejection(plugin.create(inputs(requestId), { timeout: 1 }));
     expect(error.message).toContain(`Redis task ${requestId} did not finish within the timeout of 1s: last status 1 (Executing)`);
     const { id, properties, reasons } = error.initFailure!;
@@ -185,7 +189,8 @@ describe("waits", () => {
     expect(await plugin.diff(id, properties, inputs(requestId))).toEqual({ changes: DIFF_SOME, replaces: [] });
     const preview = await plugin.update(id, properties, inputs(requestId), { preview: true });
     expect(preview.properties).toMatchObject({ status: UNKNOWN, polls: UNKNOWN, completedAt: UNKNOWN });
-    const updated = await plugin.update(id, properties, inputs(requestId), { timeout: 20 });
+    // The resumed wait first finds the task still executing; it succeeds after that poll.
+    const [updated] = await Promise.all([plugin.update(id, properties, inputs(requestId), { timeout: 20 }), stepOnPolls(emulator, requestId, [2])]);
     expect(updated.properties).toMatchObject({ status: 2, statusText: "Succeeded" });
     expect(Number(updated.properties.polls)).toBeGreaterThan(Number(properties.polls));
     expect(await plugin.diff(id, updated.properties, inputs(requestId))).toEqual({ changes: DIFF_NONE, replaces: [] });
@@ -202,12 +207,13 @@ describe("waits", () => {
 
   test("Cancel ends every wait in progress at once, each recorded as not ready", async () => {
     const [a, b] = [task([{ status: 1 }]), task([{ status: 0 }])];
-    const waits = [a, b].map((id) => rejection(plugin.create(inputs(id, { timeout: "10m" }), { urn: pluginUrn(`gate-${id}`) })));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // After its first poll each wait sleeps 20 s: only the Cancel can end them within the safety net.
+    const waits = [a, b].map((id) => rejection(plugin.create(inputs(id, { timeout: "10m", ...SLEEPY_POLLS }), { urn: pluginUrn(`gate-${id}`) })));
+    await Promise.all([a, b].map((id) => emulator.waitForQueries(id, 1)));
     const cancelledAt = Date.now();
     await plugin.cancel();
     const errors = await Promise.all(waits);
-    expect(Date.now() - cancelledAt).toBeLessThan(1000);
+    expect(Date.now() - cancelledAt).toBeLessThan(HOST_CANCEL_SAFETY_NET_MS);
     expect(errors[0].message).toMatch(new RegExp(`^Redis task ${a}: the deployment was cancelled \\(Ctrl-C\\) while waiting, last status 1 \\(Executing\\)`));
     expect(errors[1].initFailure).toMatchObject({ id: String(b), properties: { status: 0, timeout: "10m" } });
   });

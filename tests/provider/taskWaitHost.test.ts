@@ -10,6 +10,8 @@ import { execFileSync } from "child_process";
 import { registerTaskWait, type Registration } from "../support/registration";
 import { startProviderHost, type HostCallError, type ProviderHost } from "../support/providerHost";
 import { cleanEnv, SECRET_KEY, STACK_CONFIG } from "../support/emulatorEnv";
+import { HOST_CANCEL_SAFETY_NET_MS, SLEEPY_POLLS } from "../support/safetyNets";
+import { stepOnPolls } from "../support/taskScript";
 
 jest.setTimeout(60_000);
 
@@ -19,7 +21,7 @@ let host: ProviderHost;
 let nextTask = 50_000;
 
 /** A task following `timeline` on a fresh ID, and the TaskWait inputs the SDK registers for it. */
-function taskWait(timeline: { status: number; ms?: number }[], args: Record<string, unknown> = {}, extra: Record<string, string> = {}): Registration {
+function taskWait(timeline: { status: number; ms?: number }[], args: Record<string, unknown> = {}, extra: Record<string, string | boolean> = {}): Registration {
   const requestId = nextTask++;
   emulator.addTask({ requestId, timeline: timeline as never, ...extra });
   return registerTaskWait(project, "gate", { requestId, endpoint: emulator.url, minPollInterval: "100ms", maxPollInterval: "300ms", ...args });
@@ -66,12 +68,17 @@ test("customTimeouts.create becomes the wait's timeout when no timeout is given,
 });
 
 test("create blocks until the task succeeds and records the task's outputs", async () => {
-  const reg = taskWait([{ status: 0, ms: 300 }, { status: 1, ms: 600 }, { status: 2 }], { apiVersion: "v3" }, { taskType: "FLOW_RESIZE", instanceId: "crs-1" });
+  // Held waiting; it executes after the first poll and succeeds after the second: the create
+  // can only end after the task's success, which the test holds back until it has been polled twice.
+  const reg = taskWait([{ status: 0 }], { apiVersion: "v3" }, { taskType: "FLOW_RESIZE", instanceId: "crs-1", held: true });
   const checked = await host.check({}, reg.inputs);
   expect(checked.failures).toEqual([]);
   const started = Date.now();
-  const created = await host.create(checked.inputs);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(850);
+  const order: string[] = [];
+  const script = stepOnPolls(emulator, Number(reg.inputs.requestId), [1, 2]).then(() => order.push("succeeded"));
+  const created = await host.create(checked.inputs).finally(() => order.push("created"));
+  await script;
+  expect(order).toEqual(["succeeded", "created"]);
   expect(created.id).toBe(String(reg.inputs.requestId));
   expect(created.properties).toMatchObject({
     requestId: reg.inputs.requestId,
@@ -84,6 +91,7 @@ test("create blocks until the task succeeds and records the task's outputs", asy
   });
   expect(created.properties.polls).toBeGreaterThanOrEqual(3);
   expect(new Date(String(created.properties.completedAt)).getTime()).toBeGreaterThanOrEqual(started);
+  expect(host.output()).toMatch(new RegExp(`\\[TaskWait gate\\] task ${reg.inputs.requestId}: Waiting, \\d+ polls`));
   expect(host.output()).toMatch(new RegExp(`\\[TaskWait gate\\] task ${reg.inputs.requestId}: Executing, \\d+ polls`));
   expect(host.output()).toContain(`task ${reg.inputs.requestId}: Succeeded`);
 });
@@ -102,11 +110,12 @@ test("a failed task fails the create with the task's status, message, time and p
 
 test("an execution error (-1) fails the create too", async () => {
   const reg = taskWait([{ status: -1 }]);
-  await expect(host.create(reg.inputs)).rejects.toThrow(`Redis task ${reg.inputs.requestId} failed: status -1 (Error) after 0s, 1 poll`);
+  await expect(host.create(reg.inputs)).rejects.toThrow(new RegExp(`^Redis task ${reg.inputs.requestId} failed: status -1 \\(Error\\) after \\d+s, 1 poll$`));
 });
 
 test("a timeout is a partial failure with id and properties, and the next update resumes and succeeds", async () => {
-  const reg = taskWait([{ status: 1, ms: 2500 }, { status: 2 }], { timeout: "1s" });
+  // Held executing: it cannot finish before the timeout, however slowly the host runs.
+  const reg = taskWait([{ status: 1 }], { timeout: "1s" }, { held: true });
   const error: HostCallError = await host.create(reg.inputs).then(
     () => {
       throw new Error("create succeeded");
@@ -124,30 +133,35 @@ test("a timeout is a partial failure with id and properties, and the next update
   const news = { ...reg.inputs, timeout: "20s" };
   const diff = await host.diff(id, properties, news);
   expect(diff.replaces).toEqual([]);
-  const updated = await host.update(id, properties, news);
+  // The resumed wait first finds the task still executing; it succeeds after that poll.
+  const [updated] = await Promise.all([host.update(id, properties, news), stepOnPolls(emulator, Number(reg.inputs.requestId), [2])]);
   expect(updated.properties).toMatchObject({ status: 2, statusText: "Succeeded", timeout: "20s" });
   expect(Number(updated.properties.polls)).toBeGreaterThan(Number(properties.polls));
 });
 
 test("the engine's Cancel (first Ctrl-C) ends a long wait at once as a partial failure the next update resumes", async () => {
-  const reg = taskWait([{ status: 1 }], { timeout: "10m" });
+  // After its first poll the wait sleeps 20 s: only the Cancel can end it within the safety net.
+  const reg = taskWait([{ status: 1 }], { timeout: "10m", ...SLEEPY_POLLS });
   const created = host.create(reg.inputs).then(
     () => {
       throw new Error("create succeeded");
     },
     (e: HostCallError) => e,
   );
-  await new Promise((resolve) => setTimeout(resolve, 700));
+  await emulator.waitForQueries(Number(reg.inputs.requestId), 1);
   const cancelledAt = Date.now();
   await host.cancel();
   const error = await created;
-  expect(Date.now() - cancelledAt).toBeLessThan(1000);
+  expect(Date.now() - cancelledAt).toBeLessThan(HOST_CANCEL_SAFETY_NET_MS);
   expect(error.message).toMatch(new RegExp(`Redis task ${reg.inputs.requestId}: the deployment was cancelled \\(Ctrl-C\\) while waiting, last status 1 \\(Executing\\)`));
   expect(error.initFailure).toMatchObject({ id: String(reg.inputs.requestId), properties: { status: 1 } });
 
   // A wait started after the cancellation is not cut short.
   emulator.addTask({ requestId: Number(reg.inputs.requestId), timeline: [{ status: 2 }] });
-  const updated = await host.update(error.initFailure!.id, error.initFailure!.properties, reg.inputs);
+  // (With fast polls again: waits on one task in a process share an answer younger than their
+  // poll interval, so at 20 s this one would reuse the cancelled wait's "executing".)
+  const fastAgain = { ...reg.inputs, minPollInterval: "100ms", maxPollInterval: "300ms" };
+  const updated = await host.update(error.initFailure!.id, error.initFailure!.properties, fastAgain);
   expect(updated.properties).toMatchObject({ status: 2 });
 });
 
@@ -247,7 +261,8 @@ test("a timeout before any answer records no status and says so, instead of a ma
     },
     (e) => e,
   );
-  expect(error.message).toContain(`Redis task ${reg.inputs.requestId} did not finish within the timeout of 1s: no status received after 1s`);
+  // The seconds waited are rounded real time: the timeout, or more on a busy machine.
+  expect(error.message).toMatch(new RegExp(`Redis task ${reg.inputs.requestId} did not finish within the timeout of 1s: no status received after \\d+s`));
   const { properties } = error.initFailure!;
   expect(properties).not.toHaveProperty("status");
   expect(properties).toMatchObject({ statusText: "No status received", requestId: reg.inputs.requestId });
@@ -272,8 +287,13 @@ test("a numeric string requestId is accepted and recorded as a number", async ()
 
 test("concurrent waits on the same task share their polls", async () => {
   // Fixed 300 ms intervals: each round, whichever wait polls second finds an answer younger than its interval.
-  const reg = taskWait([{ status: 1, ms: 1200 }, { status: 2 }], { minPollInterval: "300ms", maxPollInterval: "300ms" });
-  const [a, b] = await Promise.all([host.create(reg.inputs), host.create({ ...reg.inputs, displayName: "second" })]);
+  // The task executes for three API calls, then succeeds: three rounds of polls, whatever the pace.
+  const reg = taskWait([{ status: 1 }], { minPollInterval: "300ms", maxPollInterval: "300ms" }, { held: true });
+  const [a, b] = await Promise.all([
+    host.create(reg.inputs),
+    host.create({ ...reg.inputs, displayName: "second" }),
+    stepOnPolls(emulator, Number(reg.inputs.requestId), [2], 3),
+  ]);
   const calls = emulator.stats().byRequestId[String(reg.inputs.requestId)];
   const polls = Number(a.properties.polls) + Number(b.properties.polls);
   expect(polls).toBeGreaterThanOrEqual(6);

@@ -17,6 +17,8 @@ import { packedProject } from "../support/packedProject";
 import type { Registration } from "../support/registration";
 import { DIFF_NONE, DIFF_SOME, startProviderHost, type HostCallError, type ProviderHost } from "../support/providerHost";
 import { cleanEnv, STACK_CONFIG } from "../support/emulatorEnv";
+import { stepOnPolls } from "../support/taskScript";
+import type { TaskStatusCode } from "../../provider/api/status";
 import { nextRequestId } from "./support/gate";
 import { cachedRegistration } from "./support/registered";
 
@@ -38,10 +40,13 @@ async function freshHost(): Promise<ProviderHost> {
   return started;
 }
 
-/** The registered inputs of a gate on a new emulator task following `timeline`. */
-function gate(timeline: { status: number; ms?: number }[], args: Record<string, unknown> = {}): Record<string, unknown> {
+/**
+ * The registered inputs of a gate on a new emulator task held at `status`: the test moves it on
+ * (stepOnPolls), so "still running when the wait is cut short" holds on any machine.
+ */
+function gate(status: TaskStatusCode, args: Record<string, unknown> = {}): Record<string, unknown> {
   const requestId = nextRequestId();
-  emulator.addTask({ requestId, timeline: timeline as never, taskType: "FLOW_RESIZE", instanceId: "crs-resume01" });
+  emulator.addTask({ requestId, timeline: [{ status }], held: true, taskType: "FLOW_RESIZE", instanceId: "crs-resume01" });
   return { ...registered.inputs, requestId, endpoint: emulator.url, minPollInterval: "100ms", maxPollInterval: "200ms", ...args };
 }
 
@@ -52,14 +57,6 @@ async function failure(call: Promise<unknown>): Promise<HostCallError> {
     },
     (error: HostCallError) => error,
   );
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 beforeAll(async () => {
@@ -75,46 +72,46 @@ afterAll(async () => {
 });
 
 test("v2 and v3: a host killed (SIGKILL) in the middle of create waits; the next up creates again in a fresh host, which resumes and succeeds", async () => {
-  // Each task: waiting 0.3 s, executing 2.7 s, then succeeded, timed from its first poll.
-  const TASK_MS = 3000;
-  const gates = ["v2", "v3"].map((apiVersion) => gate([{ status: 0, ms: 300 }, { status: 1, ms: TASK_MS - 300 }, { status: 2 }], { apiVersion }));
-  const keys = gates.map((inputs) => String(inputs.requestId));
+  // Each task is waiting until both first waits have polled it a few times, then executing
+  // while the host is killed and until the fresh host's first poll, then succeeded.
+  const gates = ["v2", "v3"].map((apiVersion) => gate(0, { apiVersion }));
+  const ids = gates.map((inputs) => Number(inputs.requestId));
+  const keys = ids.map(String);
   // The engine starts a new host for the next `up`; starting it beforehand only saves test time.
   const [first, second] = await Promise.all([freshHost(), freshHost()]);
 
-  const t0 = Date.now();
   let settled = 0;
   const interrupted = gates.map(async (inputs) => failure(first.create((await first.check({}, inputs)).inputs).finally(() => settled++)));
-  await until(() => keys.every((key) => (emulator.stats().byRequestId[key] ?? 0) >= 3)); // both waiting, a few polls in
+  await Promise.all(ids.map((id) => emulator.waitForQueries(id, 3))); // both waiting, a few polls in
   expect(settled).toBe(0);
+  ids.forEach((id) => emulator.setTaskStatus(id, 1));
   const exited = new Promise((resolve) => first.process.once("exit", (_code, signal) => resolve(signal)));
   first.kill("SIGKILL");
   expect(await exited).toBe("SIGKILL");
   for (const call of interrupted) expect((await call).message).toMatch(/UNAVAILABLE|Connection dropped|ECONNRESET|No connection established/i);
-  expect(Date.now() - t0).toBeLessThan(TASK_MS - 500); // the tasks are still executing
 
   // The next `up`: a pending create is not a resource in state, so Check has no olds and Create runs again.
+  // Each task succeeds once the new wait has polled it.
   const pollsBefore = keys.map((key) => emulator.stats().byRequestId[key]);
-  const created = await Promise.all(gates.map(async (inputs) => second.create((await second.check({}, inputs)).inputs)));
-  const doneAt = Date.now();
+  const [created] = await Promise.all([
+    Promise.all(gates.map(async (inputs) => second.create((await second.check({}, inputs)).inputs))),
+    Promise.all(ids.map((id) => stepOnPolls(emulator, id, [2]))),
+  ]);
   gates.forEach((inputs, i) => {
     expect(created[i].id).toBe(keys[i]);
     expect(created[i].properties).toMatchObject({ requestId: inputs.requestId, status: 2, statusText: "Succeeded", apiVersion: inputs.apiVersion });
-    expect(emulator.stats().byRequestId[keys[i]]).toBeGreaterThan(pollsBefore[i]);
-    // The new wait picked the task up where it stood: Executing at its first poll, not Waiting.
+    // The new wait picked the task up where it stood: Executing at its first poll, not Waiting ...
     expect(second.output()).toContain(`task ${keys[i]}: Executing`);
     expect(second.output()).not.toContain(`task ${keys[i]}: Waiting`);
+    // ... and ended at the first poll that found it succeeded.
+    expect(emulator.stats().byRequestId[keys[i]]).toBe(pollsBefore[i] + 2);
   });
   expect(created[1].properties).toMatchObject({ taskType: "FLOW_RESIZE", instanceId: "crs-resume01" });
-  // ... and ended soon after the task did (max poll interval 200 ms), counted from the first host's start.
-  expect(doneAt - t0).toBeGreaterThanOrEqual(TASK_MS - 100);
-  expect(doneAt - t0).toBeLessThan(TASK_MS + 1000);
 });
 
 test("v3: a wait past its timeout is recorded as not ready (initFailure); the next up's update resumes it and succeeds", async () => {
-  // The task outlasts the create's timeout (2 s) by a second, and ends well within the update's:
-  // margins a loaded CI machine's late timers cannot eat.
-  const inputs = gate([{ status: 1, ms: 3000 }, { status: 2 }], { apiVersion: "v3", timeout: "2s" });
+  // Held executing past the create's timeout (2 s); it succeeds once the update has polled it.
+  const inputs = gate(1, { apiVersion: "v3", timeout: "2s" });
   const error = await failure(host.create((await host.check({}, inputs)).inputs));
   expect(error.message).toContain(`Redis task ${inputs.requestId} did not finish within the timeout of 2s: last status 1 (Executing)`);
   expect(error.initFailure).toBeDefined();
@@ -128,16 +125,16 @@ test("v3: a wait past its timeout is recorded as not ready (initFailure); the ne
   expect(checked.failures).toEqual([]);
   const diff = await host.diff(id, properties, checked.inputs);
   expect(diff.replaces).toEqual([]);
-  const updated = await host.update(id, properties, checked.inputs);
+  const [updated] = await Promise.all([host.update(id, properties, checked.inputs), stepOnPolls(emulator, Number(inputs.requestId), [2])]);
   expect(updated.properties).toMatchObject({ status: 2, statusText: "Succeeded", apiVersion: "v3", instanceId: "crs-resume01" });
   expect(Number(updated.properties.polls)).toBeGreaterThan(Number(properties.polls));
   expect(typeof updated.properties.completedAt).toBe("string");
 });
 
 test("v2: after a `pulumi refresh` of a not-ready gate (init errors cleared), the next up still resumes the wait", async () => {
-  // The task outlasts the create's timeout (1.5 s) but not the update's second 1.5 s, with
-  // margins of 0.7 s and more either way.
-  const inputs = gate([{ status: 1, ms: 2200 }, { status: 2 }], { timeout: "1500ms" });
+  // Held executing past the create's timeout (1.5 s) and the refresh; it succeeds once the update
+  // has polled it, within the update's own 1.5 s.
+  const inputs = gate(1, { timeout: "1500ms" });
   const error = await failure(host.create((await host.check({}, inputs)).inputs));
   const { id, properties } = error.initFailure!;
   expect(properties.status).toBe(1);
@@ -152,6 +149,6 @@ test("v2: after a `pulumi refresh` of a not-ready gate (init errors cleared), th
     changes: "DIFF_SOME",
     replaces: [],
   });
-  const updated = await host.update(id, refreshed.properties, inputs);
+  const [updated] = await Promise.all([host.update(id, refreshed.properties, inputs), stepOnPolls(emulator, Number(inputs.requestId), [2])]);
   expect(updated.properties).toMatchObject({ status: 2, statusText: "Succeeded" });
 });

@@ -6,7 +6,10 @@
 import { startEmulator, type FailureKind } from "../../provider/emulator";
 import type { ApiVersion } from "../../provider/api/types";
 import { closedPortUrl, failFirst, startFaultServer, type SocketFault } from "./support/faultServer";
-import { API_VERSIONS, faultFirstThenSeeded, gateWait, nextRequestId, settingsFor } from "./support/gate";
+import { API_VERSIONS, faultFirstThenSeeded, gateWait, HANG_REQUEST_TIMEOUT_MS, nextRequestId, settingsFor } from "./support/gate";
+import { pollPacedClock } from "../support/pollPacedClock";
+import { SHORT_WAIT_END_SAFETY_NET_MS } from "../support/safetyNets";
+import { stepOnPolls } from "../support/taskScript";
 
 jest.setTimeout(20_000);
 
@@ -42,6 +45,10 @@ function socketFaults(apiVersion: ApiVersion): Array<[string, SocketFault, RegEx
   ];
 }
 
+/** Settings for a raw fault server: a short per-request timeout where it never answers. */
+const faultSettings = (url: string, apiVersion: ApiVersion, fault: SocketFault) =>
+  settingsFor(url, apiVersion, fault.kind === "hang" ? { requestTimeoutMs: HANG_REQUEST_TIMEOUT_MS } : {});
+
 const runningThenSucceeded = [{ status: 1 as const, ms: 200 }, { status: 2 as const }];
 
 /*
@@ -54,13 +61,13 @@ const socketFaultCases = API_VERSIONS.flatMap((v) => socketFaults(v).map(([name,
 
 // The slowest tests first, so the rest run alongside them.
 test.concurrent.each(API_VERSIONS)("%s: a server that hangs holds the wait no longer than its timeout, whatever the per-request timeout", async (apiVersion) => {
-  // Per-request timeout 3 s, wait timeout 0.5 s: the call in flight at the deadline is abandoned
+  // Per-request timeout 15 s, wait timeout 0.5 s: the call in flight at the deadline is abandoned
   // shortly after it (DEADLINE_GRACE_MS), not at the per-request timeout.
   const server = await startFaultServer(() => ({ kind: "hang" }));
   try {
-    const result = await gateWait(nextRequestId(), settingsFor(server.url, apiVersion, { requestTimeoutMs: 3000 }), { timeout: "500ms" });
+    const result = await gateWait(nextRequestId(), settingsFor(server.url, apiVersion, { requestTimeoutMs: 15_000 }), { timeout: "500ms" });
     expect(result.state).toBe("timedOut");
-    expect(result.wallMs).toBeLessThan(1500);
+    expect(result.wallMs).toBeLessThan(SHORT_WAIT_END_SAFETY_NET_MS);
   } finally {
     await server.close();
   }
@@ -92,7 +99,7 @@ test.concurrent.each(socketFaultCases)("%s: raw server, %s, on the first 3 reque
   const emulator = await startEmulator({ tasks: [{ requestId, timeline: runningThenSucceeded }] });
   const server = await startFaultServer(failFirst(3, fault), emulator.url);
   try {
-    const result = await gateWait(requestId, settingsFor(server.url, apiVersion));
+    const result = await gateWait(requestId, faultSettings(server.url, apiVersion, fault));
     expect(result.state).toBe("succeeded");
     expect(server.counts()[fault.kind]).toBe(3);
     expect(emulator.stats().requests).toBeGreaterThanOrEqual(1);
@@ -108,11 +115,12 @@ test.concurrent.each(socketFaultCases)(
   async (apiVersion, _name, fault, lastError) => {
     const server = await startFaultServer(() => fault);
     try {
-      const result = await gateWait(nextRequestId(), settingsFor(server.url, apiVersion), { timeout: "600ms" });
+      // Time moves only between polls: the deadline comes after the wait's own schedule of polls.
+      const clock = pollPacedClock(600);
+      const result = await gateWait(nextRequestId(), faultSettings(server.url, apiVersion, fault), { timeout: "600ms", clock });
       expect(result.state).toBe("timedOut");
-      expect(result.wallMs).toBeGreaterThanOrEqual(500); // the final poll is made 50 ms before the deadline
-      // At most one per-request timeout (300 ms) past the deadline, plus scheduling slack.
-      expect(result.wallMs).toBeLessThan(1600);
+      expect(result.waitedMs).toBeGreaterThanOrEqual(500); // the final poll is made 50 ms before the deadline
+      expect(result.waitedMs).toBeLessThanOrEqual(600); // and ends there, in the wait's own time
       expect(result.polls).toBeGreaterThanOrEqual(2);
       expect(result.error?.retryable).toBe(true);
       expect(result.error?.message).toMatch(lastError);
@@ -123,11 +131,13 @@ test.concurrent.each(socketFaultCases)(
   },
 );
 
-test.concurrent.each(API_VERSIONS)("%s: bursts of 4400 / RequestLimitExceeded from a 4 requests/s service limit: backed off, and the wait succeeds", async (apiVersion) => {
+test.concurrent.each(API_VERSIONS)("%s: bursts of 4400 / RequestLimitExceeded from a 1 request/s service limit: backed off, and the wait succeeds", async (apiVersion) => {
   const requestId = nextRequestId();
-  const emulator = await startEmulator({ tasks: [{ requestId, timeline: [{ status: 1, ms: 600 }, { status: 2 }] }], faults: { rateLimitPerSecond: 4 } });
+  // Executing for 3 answered polls, a second apart at 1/s: the gate polls 20–100 ms after each
+  // answer, so each gap between answers holds a throttled attempt, however slowly the machine runs.
+  const emulator = await startEmulator({ tasks: [{ requestId, timeline: [{ status: 1 }], held: true }], faults: { rateLimitPerSecond: 1 } });
   try {
-    const result = await gateWait(requestId, settingsFor(emulator.url, apiVersion));
+    const [result] = await Promise.all([gateWait(requestId, settingsFor(emulator.url, apiVersion)), stepOnPolls(emulator, requestId, [2], 3)]);
     expect(result.state).toBe("succeeded");
     expect(emulator.stats().throttled).toBeGreaterThanOrEqual(2);
   } finally {
@@ -153,11 +163,12 @@ test.concurrent.each(API_VERSIONS)("%s: connection refused until the service com
 });
 
 test.concurrent.each(API_VERSIONS)("%s: connection refused for good: retried until the timeout, whose last error names ECONNREFUSED", async (apiVersion) => {
-  const result = await gateWait(nextRequestId(), settingsFor(await closedPortUrl(), apiVersion), { timeout: "600ms" });
+  const clock = pollPacedClock(600); // time moves only between polls, as above
+  const result = await gateWait(nextRequestId(), settingsFor(await closedPortUrl(), apiVersion), { timeout: "600ms", clock });
   expect(result.state).toBe("timedOut");
   expect(result.polls).toBeGreaterThanOrEqual(3);
-  expect(result.wallMs).toBeGreaterThanOrEqual(500); // the final poll is made 50 ms before the deadline
-  expect(result.wallMs).toBeLessThan(1500);
+  expect(result.waitedMs).toBeGreaterThanOrEqual(500); // the final poll is made 50 ms before the deadline
+  expect(result.waitedMs).toBeLessThanOrEqual(600);
   expect(result.error?.kind).toBe("transport");
   expect(result.error?.message).toMatch(/ECONNREFUSED.*Check the endpoint and the network/);
 });

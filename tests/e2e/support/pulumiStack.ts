@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { cleanEnv } from "../../support/emulatorEnv";
 import { findPulumiCliDir } from "./pulumiCli";
+import { OUTPUT_SAFETY_NET_MS } from "../../support/safetyNets";
 
 /** One finished CLI command. */
 export interface CliRun {
@@ -86,13 +87,14 @@ export class PulumiStack {
   }
 
   /**
-   * Starts a command; for signals and timing. Output is collected in the returned promise;
-   * `waitForOutput` resolves once stdout so far matches (rejects after `ms`, showing it).
+   * Starts a command; for signals and events. Output is collected in the returned promise;
+   * `waitForOutput` resolves as soon as stdout so far matches, and rejects if the command ends
+   * first, or after `ms` (a safety net, not a pace), showing the output.
    */
   start(
     args: string[],
     options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
-  ): { child: ChildProcess; done: Promise<CliRun>; waitForOutput(pattern: RegExp, ms: number): Promise<void> } {
+  ): { child: ChildProcess; done: Promise<CliRun>; waitForOutput(pattern: RegExp, ms?: number): Promise<void> } {
     const full = [...args, "--non-interactive", "--color=never"];
     const command = `pulumi ${full.join(" ")}`;
     const started = Date.now();
@@ -105,24 +107,54 @@ export class PulumiStack {
       child.on("error", reject);
       child.on("close", (code, signal) => resolve({ command, code, signal, stdout, stderr, ms: Date.now() - started }));
     });
-    const waitForOutput = async (pattern: RegExp, ms: number): Promise<void> => {
-      const until = Date.now() + ms;
-      while (!pattern.test(stdout)) {
-        if (Date.now() > until) throw new Error(`no ${pattern} within ${ms} ms from \`${command}\` in:\n${stdout}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
+    const waitForOutput = (pattern: RegExp, ms = OUTPUT_SAFETY_NET_MS): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(stdout)) return;
+          stop();
+          resolve();
+        };
+        const fail = (why: string) => () => {
+          stop();
+          reject(new Error(`no ${pattern} ${why} from \`${command}\` in:\n${stdout}`));
+        };
+        const timer = setTimeout(fail(`within ${ms} ms`), ms);
+        const ended = fail("before the command ended");
+        const stop = () => {
+          clearTimeout(timer);
+          child.stdout!.off("data", check);
+          child.off("close", ended);
+        };
+        child.stdout!.on("data", check);
+        child.on("close", ended);
+        check();
+      });
     return { child, done, waitForOutput };
   }
 
   /** Runs a command to its end and checks how it ended. */
   async cli(args: string[], expect: Expectation = "success", options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
-    const run = await this.start(args, options).done;
+    return this.checked(await this.start(args, options).done, expect, options.cwd);
+  }
+
+  /**
+   * `pulumi up --yes` that calls `then` as soon as its output matches `pattern`, then checks how it
+   * ended. The event a test acts on, e.g. the gate's first progress line (`task 7: Executing`)
+   * before the test lets the task succeed: "finishes while the gate waits", on any machine.
+   */
+  async upUntil(pattern: RegExp, then: () => unknown, options: { args?: string[]; expect?: Expectation; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+    const { args = [], expect = "success", env } = options;
+    const { done, waitForOutput } = this.start(["up", "--yes", "--stack", this.stack, ...args], { env });
+    const [run] = await Promise.all([done, waitForOutput(pattern).then(then)]);
+    return this.checked(run, expect);
+  }
+
+  private checked(run: CliRun, expect: Expectation, cwd?: string): CliRun {
     const ok = expect === "any" || (expect === "success" ? run.code === 0 : run.code !== 0 && run.code !== null);
     if (!ok) {
       this.kept = true;
       throw new Error(
-        `expected ${expect} of \`${run.command}\` in ${options.cwd ?? this.projectDir}, got exit ${run.code}${run.signal ? ` (${run.signal})` : ""} ` +
+        `expected ${expect} of \`${run.command}\` in ${cwd ?? this.projectDir}, got exit ${run.code}${run.signal ? ` (${run.signal})` : ""} ` +
           `after ${run.ms} ms; stack files kept in ${this.workDir}\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`,
       );
     }

@@ -5,10 +5,17 @@ import { emulatorSettings } from "../../support/emulatorEnv";
 
 export const API_VERSIONS: ApiVersion[] = ["v2", "v3"];
 
-/** Emulator credentials for `endpoint`, with a short per-request timeout. */
+/**
+ * Emulator credentials for `endpoint`. The per-request timeout (5 s) is a safety net: a local
+ * answer takes milliseconds, but a busy machine can delay one by hundreds, which a short timeout
+ * would turn into a retry. A test about a server that never answers sets a short one itself.
+ */
 export function settingsFor(endpoint: string, apiVersion: ApiVersion, extra: Partial<ClientSettings> = {}): ClientSettings {
-  return { ...emulatorSettings(endpoint, apiVersion), requestTimeoutMs: 300, ...extra };
+  return { ...emulatorSettings(endpoint, apiVersion), requestTimeoutMs: 5000, ...extra };
 }
+
+/** The per-request timeout of tests against a server that never answers. */
+export const HANG_REQUEST_TIMEOUT_MS = 300;
 
 /** Waits as TaskWait and the CLI do, with test-sized durations; returns the result and the wall time. */
 export async function gateWait(
