@@ -5,7 +5,7 @@
  * and a wait retries them only briefly (see `PROBABLY_PERMANENT_RETRY_MS`) or not at all.
  */
 import { isClientErrorStatus, PROBABLY_PERMANENT_RETRY_MS, unreachableWording } from "./classify";
-import { TaskApiError } from "./errors";
+import { TaskApiError, type CallSubject } from "./errors";
 import { hasIntegerCode, isObject, quoteBody } from "./responseText";
 import type { ApiVersion, HttpResponse } from "./types";
 
@@ -36,10 +36,10 @@ export function unreachableEndpoint(code: string | undefined, endpoint: string, 
  * status is a 4xx (a wrong path or protocol); undefined otherwise (5xx pages and garbled bodies
  * from a working endpoint are retried until the deadline).
  */
-export function misdirectedRequest(httpStatus: number, endpoint: string, apiVersion: ApiVersion): ProbablyPermanent | undefined {
+export function misdirectedRequest(httpStatus: number, endpoint: string, apiVersion: ApiVersion, action = "DescribeTaskInfo"): ProbablyPermanent | undefined {
   if (!isClientErrorStatus(httpStatus)) return undefined;
   return {
-    hint: `${where(endpoint, apiVersion)} answered HTTP ${httpStatus}, which is no DescribeTaskInfo answer: check the endpoint and apiVersion; ${givesUp}`,
+    hint: `${where(endpoint, apiVersion)} answered HTTP ${httpStatus}, which is no ${action} answer: check the endpoint and apiVersion; ${givesUp}`,
     retryForMs: PROBABLY_PERMANENT_RETRY_MS,
   };
 }
@@ -50,7 +50,7 @@ export function misdirectedRequest(httpStatus: number, endpoint: string, apiVers
  * endpoint speaks the other protocol, and asking again will not change that. Undefined otherwise.
  */
 export function otherProtocolAnswer(
-  requestId: number,
+  subject: CallSubject,
   apiVersion: ApiVersion,
   response: HttpResponse,
   body: unknown,
@@ -61,7 +61,7 @@ export function otherProtocolAnswer(
   if (!looksOther) return undefined;
   return new TaskApiError({
     kind: "malformed",
-    requestId,
+    ...subject,
     apiVersion,
     httpStatus: response.status,
     apiMessage: `an ${API_NAME[other]} answer to an ${API_NAME[apiVersion]} request: ${quoteBody(response.body)}`,
