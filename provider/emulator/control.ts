@@ -6,6 +6,8 @@ import { InputError } from "../api/errors";
 import { isTaskStatusCode, type TaskStatusCode } from "../api/status";
 import type { EmulatorFaults, EmulatorStats, EmulatorTask, EmulatorTaskState } from "./types";
 import { validateTask } from "./validate";
+import type { InstanceListingState } from "./listings";
+import { handleInstanceRoute } from "./instanceControl";
 
 /** The path prefix of every control route. */
 export const CONTROL_PREFIX = "/_emulator/";
@@ -21,6 +23,8 @@ export interface ControlTarget {
   setTaskStatus(requestId: number, status: TaskStatusCode, taskMessage?: string): EmulatorTaskState;
   taskState(requestId: number): EmulatorTaskState;
   waitForQueries(requestId: number, atLeast: number, timeoutMs?: number): Promise<EmulatorTaskState>;
+  listingState(instanceId: string): InstanceListingState;
+  waitForListings(instanceId: string, atLeast: number, timeoutMs?: number): Promise<InstanceListingState>;
 }
 
 /** A control answer: HTTP status and JSON body. */
@@ -63,7 +67,7 @@ function statusBody(value: unknown): { status: TaskStatusCode; taskMessage?: str
   return { status: body.status, taskMessage: body.taskMessage as string | undefined };
 }
 
-function positiveInteger(text: string | null, field: string, fallback: number): number {
+export function positiveInteger(text: string | null, field: string, fallback: number): number {
   if (text === null) return fallback;
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < 1) throw new InputError(field, `${field} must be a positive integer; got ${JSON.stringify(text)}`);
@@ -133,6 +137,6 @@ export function handleControl(method: string, url: URL, body: string, target: Co
         return { status: 200, body: target.faults() };
       });
     default:
-      return handleTaskRoute(method, url, body, target);
+      return handleTaskRoute(method, url, body, target) ?? handleInstanceRoute(method, url, target);
   }
 }

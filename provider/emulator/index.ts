@@ -1,11 +1,13 @@
 /**
- * A local emulator of Tencent Cloud Redis DescribeTaskInfo (API 2.0 and 3.0), with real
+ * A local emulator of Tencent Cloud Redis DescribeTaskInfo (API 2.0 and 3.0) and DescribeTaskList
+ * (API 3.0), with real
  * signature checks, scripted task timelines and injectable faults, for tests and demos.
  */
 import type { AddressInfo } from "net";
 import { InputError } from "../api/errors";
 import { isTaskStatusCode, type TaskStatusCode } from "../api/status";
 import { FaultInjector } from "./faults";
+import { ListingCounter } from "./listings";
 import { createEmulatorServer } from "./server";
 import { StatsCounter } from "./stats";
 import { TaskStore } from "./tasks";
@@ -20,6 +22,7 @@ export type {
   EmulatorTask,
   EmulatorTaskState,
   FailureKind,
+  InstanceListingState,
   RunningEmulator,
   TimelineStep,
 } from "./types";
@@ -52,6 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = options.clock ?? Date.now;
   const credentials = credentialMap(options);
   const tasks = new TaskStore();
+  const listings = new ListingCounter();
   const faults = new FaultInjector(clock, options.random ?? Math.random);
   const stats = new StatsCounter();
   const addTask = (task: EmulatorTask): void => tasks.add(validateTask(task));
@@ -71,9 +75,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     taskState: (id: number) => tasks.state(id, clock()),
     waitForQueries: (id: number, atLeast: number, timeoutMs = 120_000) => tasks.waitForQueries(id, atLeast, timeoutMs),
+    listingState: (instanceId: string) => listings.state(instanceId),
+    waitForListings: (instanceId: string, atLeast: number, timeoutMs = 120_000) => listings.waitForListings(instanceId, atLeast, timeoutMs),
   };
   const server = createEmulatorServer({
     tasks,
+    listings,
     faults,
     stats,
     control,

@@ -1,6 +1,7 @@
 /** What the two API versions share: the request as read, the answer to send, and the checks' context. */
 import { timingSafeEqual } from "crypto";
 import type { IncomingHttpHeaders } from "http";
+import type { ListingCounter } from "./listings";
 import type { TaskStore } from "./tasks";
 
 /** The service rejects timestamps further than this from its clock (both directions). */
@@ -33,6 +34,8 @@ export interface ApiContext {
   /** The SecretKey of a SecretId, or undefined if the SecretId is unknown. */
   secretKeyOf(secretId: string): string | undefined;
   tasks: TaskStore;
+  /** Counts DescribeTaskList listings per instance. */
+  listings: ListingCounter;
 }
 
 /** One API version: how to read a request's facts and how to answer it. */

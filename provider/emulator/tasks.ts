@@ -121,6 +121,23 @@ export class TaskStore {
     });
   }
 
+  /**
+   * The tasks of `instanceId` at clock time `nowMs`, each with how far its timeline ran. Like a
+   * query, a listing starts the timeline of a task that is not held; unlike one, it is not counted
+   * as a poll of the task.
+   */
+  byInstance(instanceId: string, nowMs: number): (TaskView & { elapsedMs: number })[] {
+    const views: (TaskView & { elapsedMs: number })[] = [];
+    for (const entry of this.tasks.values()) {
+      if (entry.task.instanceId !== instanceId) continue;
+      entry.startedMs ??= nowMs;
+      if (!entry.held) entry.runningSinceMs ??= nowMs;
+      const elapsedMs = entry.elapsedMs + (entry.runningSinceMs === undefined ? 0 : nowMs - entry.runningSinceMs);
+      views.push({ task: entry.task, status: this.statusOf(entry, nowMs), startedMs: entry.startedMs, elapsedMs });
+    }
+    return views;
+  }
+
   private entry(requestId: number): Entry {
     const entry = this.tasks.get(requestId);
     if (!entry) throw new InputError("requestId", `no task ${requestId} in this emulator`);
