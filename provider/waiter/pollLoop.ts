@@ -25,7 +25,7 @@ export interface PollLoopOptions<T> {
   clock?: Clock;
   random?: () => number;
   signal?: AbortSignal;
-  /** Called after every answer, before `settle` decides (`polls` counts this call). */
+  /** Called after every answer, once `settle` has judged it (`polls` counts this call). */
   onAnswer?: (answer: T, polls: number, waitedMs: number) => void;
   /** Called after every failed call. */
   onError?: (error: TaskApiError, polls: number, waitedMs: number) => void;
@@ -79,8 +79,8 @@ export async function pollUntilSettled<T>(options: PollLoopOptions<T>): Promise<
         answer = await abortable(query(callSignal), callSignal);
         lastError = undefined;
         streak = undefined;
-        notify(() => options.onAnswer?.(answer!, polls, waited()));
         const settled = options.settle(answer);
+        notify(() => options.onAnswer?.(answer!, polls, waited()));
         if (settled) return end(settled);
       } catch (thrown) {
         // A call cut short by the abort is not an API failure.
