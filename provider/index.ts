@@ -17,6 +17,13 @@ export { signTc3 } from "./api/signV3";
 export type { Tc3Input, Tc3Signature } from "./api/signV3";
 export { V2_ENDPOINT } from "./api/protocolV2";
 export { V3_ENDPOINT, V3_VERSION } from "./api/protocolV3";
+export { describeTaskListPage, listAllTasks, TASK_LIST_V2_UNSUPPORTED } from "./api/describeTaskList";
+export { TaskResult, resultText, isActiveResult, MAX_PAGE_SIZE } from "./api/taskList";
+export type { InstanceTask, TaskList, TaskListPage, TaskListQuery, TaskResultCode, TaskResultText, PageRequest } from "./api/taskList";
+export { TASK_TYPE_CODES, TASK_TYPE_NAMES, taskTypeName, taskTypeCode, isTaskTypeName } from "./api/taskTypes";
+export type { TaskTypeName } from "./api/taskTypes";
+export { waitForInstanceIdle } from "./waiter/instanceIdle";
+export type { FailOn, WaitedTask, InstanceIdleOptions, InstanceIdleResult, InstanceIdleProgress } from "./waiter/instanceIdle";
 export { parseDuration, formatDuration } from "./input/duration";
 export { startEmulator, loadScenario, DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY } from "./emulator";
 export type { EmulatorOptions, EmulatorTask, EmulatorFaults, RunningEmulator } from "./emulator";
@@ -24,6 +31,12 @@ export type { EmulatorOptions, EmulatorTask, EmulatorFaults, RunningEmulator } f
 // The Pulumi surface: loaded on first use (see the file comment).
 import type * as TaskWaitModule from "./pulumi/taskWait";
 import type * as GetTaskInfoModule from "./pulumi/getTaskInfo";
+import type * as InstanceIdleModule from "./pulumi/instanceIdle";
+import type * as GetInstanceTasksModule from "./pulumi/getInstanceTasks";
+export type { InstanceIdleArgs } from "./pulumi/instanceIdle";
+export type { GetInstanceTasksArgs, GetInstanceTasksOutputArgs, GetInstanceTasksResult, InstanceTaskInfo } from "./pulumi/getInstanceTasks";
+export { INSTANCE_IDLE_TYPE } from "./resources/instanceIdle/types";
+export type { InstanceIdleOutputs } from "./resources/instanceIdle/types";
 export type { TaskWaitArgs } from "./pulumi/taskWait";
 export type { GetTaskInfoArgs, GetTaskInfoOutputArgs, GetTaskInfoResult } from "./pulumi/getTaskInfo";
 export { TASK_WAIT_TYPE } from "./pulumi/taskWaitTypes";
@@ -40,7 +53,18 @@ export declare const getTaskInfoOutput: typeof GetTaskInfoModule.getTaskInfoOutp
 function lazyExport(name: string, load: () => unknown): void {
   Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: load });
 }
+/** {@inheritDoc InstanceIdleModule.InstanceIdle} */
+export declare const InstanceIdle: typeof InstanceIdleModule.InstanceIdle;
+export type InstanceIdle = InstanceIdleModule.InstanceIdle;
+/** {@inheritDoc GetInstanceTasksModule.getInstanceTasks} */
+export declare const getInstanceTasks: typeof GetInstanceTasksModule.getInstanceTasks;
+/** {@inheritDoc GetInstanceTasksModule.getInstanceTasksOutput} */
+export declare const getInstanceTasksOutput: typeof GetInstanceTasksModule.getInstanceTasksOutput;
+
 lazyExport("TaskWait", () => require("./pulumi/taskWait").TaskWait);
+lazyExport("InstanceIdle", () => require("./pulumi/instanceIdle").InstanceIdle);
+lazyExport("getInstanceTasks", () => require("./pulumi/getInstanceTasks").getInstanceTasks);
+lazyExport("getInstanceTasksOutput", () => require("./pulumi/getInstanceTasks").getInstanceTasksOutput);
 lazyExport("getTaskInfo", () => require("./pulumi/getTaskInfo").getTaskInfo);
 lazyExport("getTaskInfoOutput", () => require("./pulumi/getTaskInfo").getTaskInfoOutput);
 
@@ -48,10 +72,11 @@ lazyExport("getTaskInfoOutput", () => require("./pulumi/getTaskInfo").getTaskInf
 // names by scanning its text (Node's cjs-module-lexer), which cannot see the getters above. This
 // assignment, never run, names them the way the lexer reads (`name: identifier`), as esbuild does.
 const named = undefined;
-0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named });
+0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named, InstanceIdle: named, getInstanceTasks: named, getInstanceTasksOutput: named });
 
 /**
- * The TaskWait provider implementation that the serialized stub in state calls by package name.
- * @internal Not for direct use; exported so the stub keeps working across versions.
+ * The providers that the serialized stubs in state call by package name: each core behind the
+ * dynamic door.
+ * @internal Not for direct use; exported so the stubs keep working across versions.
  */
-export { taskWaitProvider } from "./pulumi/taskWaitProvider";
+export { taskWaitProvider, instanceIdleProvider } from "./pulumi/providers";

@@ -35,30 +35,31 @@ export function progressLine(label: string, requestId: number, snapshot: Progres
 }
 
 /**
- * Writes a line on every status change, and re-writes the latest state when a minute has passed
- * without a line (a timer, so the heartbeat holds however long the poll interval is).
+ * Writes a line on every change of what is awaited, and re-writes the latest state when a minute
+ * has passed without a line (a timer, so the heartbeat holds however long the poll interval is).
  */
-export class ProgressReporter {
-  private latest: ProgressSnapshot = { polls: 0, waitedMs: 0 };
+export class HeartbeatReporter<S extends { waitedMs: number }> {
+  private latest: S;
   private timer: unknown;
   private readonly startedAt: number;
 
   constructor(
-    private readonly label: string,
-    private readonly requestId: number,
+    private readonly format: (snapshot: S) => string,
+    initial: S,
     private readonly write: (line: string) => void,
     private readonly now: () => number = Date.now,
     private readonly timers: ProgressTimers = realTimers,
     private readonly heartbeatMs: number = PROGRESS_HEARTBEAT_MS,
   ) {
+    this.latest = initial;
     this.startedAt = now();
     this.schedule();
   }
 
-  /** Records a poll; writes a line when the status differs from the last line's. */
-  observe(snapshot: ProgressSnapshot, statusChanged: boolean): void {
+  /** Records an observation; writes a line when it changed what the last line said. */
+  observe(snapshot: S, changed: boolean): void {
     this.latest = snapshot;
-    if (statusChanged) this.emit();
+    if (changed) this.emit();
   }
 
   /** Stops the heartbeat; call when the wait ends. */
@@ -68,12 +69,19 @@ export class ProgressReporter {
 
   private emit(): void {
     const waitedMs = Math.max(this.latest.waitedMs, this.now() - this.startedAt);
-    this.write(progressLine(this.label, this.requestId, { ...this.latest, waitedMs }));
+    this.write(this.format({ ...this.latest, waitedMs }));
     this.schedule();
   }
 
   private schedule(): void {
     this.timers.clearTimer(this.timer);
     this.timer = this.timers.setTimer(() => this.emit(), this.heartbeatMs);
+  }
+}
+
+/** Progress lines of one task's wait: a line on every status change. */
+export class ProgressReporter extends HeartbeatReporter<ProgressSnapshot> {
+  constructor(label: string, requestId: number, write: (line: string) => void, now?: () => number, timers?: ProgressTimers, heartbeatMs?: number) {
+    super((snapshot) => progressLine(label, requestId, snapshot), { polls: 0, waitedMs: 0 }, write, now, timers, heartbeatMs);
   }
 }

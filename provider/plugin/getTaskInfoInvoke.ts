@@ -1,10 +1,10 @@
 /**
- * The plugin's `Invoke` of getTaskInfo: the same one query as the program-side getTaskInfo
- * (`taskInfo.ts`), with the provider's configuration. A bad argument comes back as a failure
+ * The plugin's `Invoke`: the same one query as the program-side function (getTaskInfo,
+ * getInstanceTasks), with the provider's configuration. A bad argument comes back as a failure
  * naming the field; a secret argument keeps its result field secret.
  */
 import { InputError } from "../api/errors";
-import { queryTaskInfo, type GetTaskInfoArgs } from "../pulumi/taskInfo";
+import type { PluginFunction } from "./resources";
 import { providerConfig, providerSettingSources } from "../pulumi/providerSettings";
 import type { CheckFailure } from "../pulumi/checkInputs";
 import { unwrapSecrets, wrapSecrets, type Props } from "./properties";
@@ -15,11 +15,11 @@ export interface InvokeResult {
   failures: CheckFailure[];
 }
 
-/** Reads the task named in `args` (as the engine sends them) once; never waits. */
-export async function invokeGetTaskInfo(args: Props): Promise<InvokeResult> {
+/** Runs `fn` on `args` (as the engine sends them) once; never waits. */
+export async function invokeFunction(fn: PluginFunction, args: Props): Promise<InvokeResult> {
   const { values, secrets } = unwrapSecrets(args);
   try {
-    const record = await queryTaskInfo(values as unknown as GetTaskInfoArgs, providerConfig(), providerSettingSources());
+    const record = await fn(values, providerConfig(), providerSettingSources());
     return { result: wrapSecrets({ ...record }, secrets), failures: [] };
   } catch (error) {
     if (error instanceof InputError) return { failures: [{ property: error.field, reason: error.message }] };

@@ -17,7 +17,8 @@ function packageRoot(from: string = __dirname): string {
   }
 }
 
-interface SchemaResource {
+/** What the plugin reads of a resource's schema: its input and output properties. */
+export interface SchemaResource {
   inputProperties: Record<string, unknown>;
   properties: Record<string, unknown>;
 }
@@ -27,6 +28,8 @@ export interface PluginSchema {
   text: string;
   version: string;
   taskWait: SchemaResource;
+  /** Every resource of the schema, by type token. */
+  resources: Record<string, SchemaResource>;
 }
 
 let loaded: PluginSchema | undefined;
@@ -38,6 +41,6 @@ export function pluginSchema(): PluginSchema {
   const text = fs.readFileSync(path.join(root, "schema.json"), "utf8");
   const parsed = JSON.parse(text);
   const version: string = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
-  loaded = { text, version, taskWait: parsed.resources[TASK_WAIT_TOKEN] };
+  loaded = { text, version, taskWait: parsed.resources[TASK_WAIT_TOKEN], resources: parsed.resources };
   return loaded;
 }

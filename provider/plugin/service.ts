@@ -1,6 +1,6 @@
 /**
  * The `pulumirpc.ResourceProvider` service of the plugin: each method unpacks the engine's
- * request, calls the door (`taskWaitResource`, `getTaskInfoInvoke`, `pluginConfig`) and packs the
+ * request, calls the door (`resources.ts`, `getTaskInfoInvoke`, `pluginConfig`) and packs the
  * answer. Methods left out (DiffConfig, Construct, Call, Parameterize, mappings) answer
  * UNIMPLEMENTED, which the engine handles as "use the defaults".
  */
@@ -13,14 +13,15 @@ import { setProviderConfig } from "../pulumi/providerSettings";
 import type { CheckFailure } from "../pulumi/checkInputs";
 import { withProgressSink } from "../gate/progressSink";
 import { engineLog, type EngineLog } from "./engineLog";
-import { invokeGetTaskInfo } from "./getTaskInfoInvoke";
+import { invokeFunction } from "./getTaskInfoInvoke";
+import { PLUGIN_FUNCTIONS, PLUGIN_RESOURCES } from "./resources";
 import { checkPluginConfig, configValues, pluginConfigLookup, PLUGIN_SETTING_SOURCES } from "./pluginConfig";
 import type { Props } from "./properties";
 import { rpc } from "./rpc";
 import { toServiceError } from "./rpcErrors";
 import { pluginSchema } from "./schema";
-import { GET_TASK_INFO_TOKEN, PLUGIN_PACKAGE, TASK_WAIT_TOKEN } from "./tokens";
-import { taskWaitResource, type ResourceContext } from "./taskWaitResource";
+import { PLUGIN_PACKAGE } from "./tokens";
+import type { PluginResource, ResourceContext } from "./resourceDoor";
 
 /** A unary method: the handler's result, or its error as the engine reads errors. */
 function unary<Req, Res>(handle: (request: Req) => Promise<Res> | Res) {
@@ -42,11 +43,12 @@ function urnParts(urn: string): { type: string; name: string } {
   return { type: qualifiedType.split("$").pop()!, name: name.join("::") };
 }
 
-/** The resource's context, after checking it is a TaskWait: the plugin has no other resource. */
-function taskWaitContext(request: { getUrn(): string; getTimeout?(): number }): ResourceContext {
+/** The resource the request is about and its context; an unknown type is an error. */
+function resourceOf(request: { getUrn(): string; getTimeout?(): number }): { door: PluginResource; context: ResourceContext } {
   const { type, name } = urnParts(request.getUrn());
-  if (type !== TASK_WAIT_TOKEN) throw new Error(`${PLUGIN_PACKAGE}: unknown resource type ${type}`);
-  return { name, timeoutSeconds: request.getTimeout?.() ?? 0 };
+  const door = PLUGIN_RESOURCES[type];
+  if (!door) throw new Error(`${PLUGIN_PACKAGE}: unknown resource type ${type}`);
+  return { door, context: { name, timeoutSeconds: request.getTimeout?.() ?? 0 } };
 }
 
 /** The service implementation; `engineAddress` is where the engine's log listens (the plugin's last argument). */
@@ -117,20 +119,21 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
       return response;
     }),
     invoke: unary(async (request: InstanceType<typeof pb.InvokeRequest>) => {
-      if (request.getTok() !== GET_TASK_INFO_TOKEN) throw new Error(`unknown function ${request.getTok()}`);
-      const { result, failures } = await invokeGetTaskInfo(props(request.getArgs()));
+      const fn = PLUGIN_FUNCTIONS[request.getTok()];
+      if (!fn) throw new Error(`unknown function ${request.getTok()}`);
+      const { result, failures } = await invokeFunction(fn, props(request.getArgs()));
       const response = new pb.InvokeResponse();
       if (result) response.setReturn(toStruct(result));
       response.setFailuresList(failureList(failures));
       return response;
     }),
     check: unary(async (request: InstanceType<typeof pb.CheckRequest>) => {
-      taskWaitContext(request);
-      return checkResponse(await taskWaitResource.check(props(request.getOlds()), props(request.getNews())));
+      const { door } = resourceOf(request);
+      return checkResponse(await door.check(props(request.getOlds()), props(request.getNews())));
     }),
     diff: unary(async (request: InstanceType<typeof pb.DiffRequest>) => {
-      taskWaitContext(request);
-      const result = await taskWaitResource.diff(request.getId(), props(request.getOlds()), props(request.getNews()));
+      const { door } = resourceOf(request);
+      const result = await door.diff(request.getId(), props(request.getOlds()), props(request.getNews()));
       const response = new pb.DiffResponse();
       response.setChanges(result.changes ? pb.DiffResponse.DiffChanges.DIFF_SOME : pb.DiffResponse.DiffChanges.DIFF_NONE);
       response.setReplacesList(result.replaces);
@@ -138,26 +141,26 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
       return response;
     }),
     create: unary(async (request: InstanceType<typeof pb.CreateRequest>) => {
-      const context = taskWaitContext(request);
-      const result = await reporting(request.getUrn(), () => taskWaitResource.create(props(request.getProperties()), context, request.getPreview()));
+      const { door, context } = resourceOf(request);
+      const result = await reporting(request.getUrn(), () => door.create(props(request.getProperties()), context, request.getPreview()));
       const response = new pb.CreateResponse();
       response.setId(result.id);
       response.setProperties(toStruct(result.outs));
       return response;
     }),
     update: unary(async (request: InstanceType<typeof pb.UpdateRequest>) => {
-      const context = taskWaitContext(request);
+      const { door, context } = resourceOf(request);
       const result = await reporting(request.getUrn(), () =>
-        taskWaitResource.update(request.getId(), props(request.getOlds()), props(request.getNews()), context, request.getPreview()),
+        door.update(request.getId(), props(request.getOlds()), props(request.getNews()), context, request.getPreview()),
       );
       const response = new pb.UpdateResponse();
       response.setProperties(toStruct(result.outs));
       return response;
     }),
     read: unary(async (request: InstanceType<typeof pb.ReadRequest>) => {
-      taskWaitContext(request);
+      const { door } = resourceOf(request);
       // A refresh's warnings (a task the API forgot) reach the engine's log like progress lines.
-      const result = await reporting(request.getUrn(), () => taskWaitResource.read(request.getId(), props(request.getProperties())));
+      const result = await reporting(request.getUrn(), () => door.read(request.getId(), props(request.getProperties())));
       const response = new pb.ReadResponse();
       response.setId(result.id);
       response.setProperties(toStruct(result.props));
@@ -165,9 +168,9 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
       if (request.getInputs()) response.setInputs(request.getInputs());
       return response;
     }),
-    // A task needs no cleanup: deleting a gate only forgets it.
+    // A gate needs no cleanup: deleting one only forgets it, without an API call.
     delete: unary((request: InstanceType<typeof pb.DeleteRequest>) => {
-      taskWaitContext(request);
+      resourceOf(request);
       return new empty.Empty();
     }),
     // The engine's first Ctrl-C: every wait in progress ends now and its gate is recorded as not ready.

@@ -8,3 +8,9 @@ export const TASK_WAIT_TOKEN = `${PLUGIN_PACKAGE}:index:TaskWait`;
 
 /** The token of the plugin's getTaskInfo function. */
 export const GET_TASK_INFO_TOKEN = `${PLUGIN_PACKAGE}:index:getTaskInfo`;
+
+/** The type token of the plugin's InstanceIdle. */
+export const INSTANCE_IDLE_TOKEN = `${PLUGIN_PACKAGE}:index:InstanceIdle`;
+
+/** The token of the plugin's getInstanceTasks function. */
+export const GET_INSTANCE_TASKS_TOKEN = `${PLUGIN_PACKAGE}:index:getInstanceTasks`;

@@ -25,3 +25,13 @@ export const taskWaitProviderStub: dynamic.ResourceProvider = {
   read: (i, p) => require("pulumi-tencentcloud-redis-task").taskWaitProvider.read(i, p),
   update: (i, o, n) => require("pulumi-tencentcloud-redis-task").taskWaitProvider.update(i, o, n),
 };
+
+/** The same stub for InstanceIdle, calling `instanceIdleProvider`. */
+export const instanceIdleProviderStub: dynamic.ResourceProvider = {
+  configure: async (r) => void ((globalThis as Record<string, unknown>).__pulumiTencentcloudRedisTaskConfigure = r),
+  check: (o, n) => require("pulumi-tencentcloud-redis-task").instanceIdleProvider.check(o, n),
+  diff: (i, o, n) => require("pulumi-tencentcloud-redis-task").instanceIdleProvider.diff(i, o, n),
+  create: (n) => require("pulumi-tencentcloud-redis-task").instanceIdleProvider.create(n),
+  read: (i, p) => require("pulumi-tencentcloud-redis-task").instanceIdleProvider.read(i, p),
+  update: (i, o, n) => require("pulumi-tencentcloud-redis-task").instanceIdleProvider.update(i, o, n),
+};

@@ -10,11 +10,9 @@ import type { RedisTaskWaitResult } from "../gate/waitForRedisTask";
 import { describeEffort, describeLastStatus, NO_STATUS_TEXT, taskFailedMessage } from "../gate/outcomeText";
 import { WaitCanceled } from "../gate/cancellation";
 import type { TaskWaitInputs } from "./taskWaitTypes";
+import { defined, NOT_READY, notReady as recordNotReady } from "../resources/partialFailure";
 
 type Props = Record<string, unknown>;
-
-/** How a gate that did not become ready is described, and what the user does next. */
-const NOT_READY = "The resource is recorded as not ready; the next `pulumi up` resumes the wait";
 
 /** The warning of a refresh that finds the task of a gate that never succeeded gone from the API. */
 export function taskGoneWarning(requestId: number, apiError: string): string {
@@ -24,26 +22,7 @@ export function taskGoneWarning(requestId: number, apiError: string): string {
   );
 }
 
-/** The key under which the host keeps the serialized provider in every resource's properties. */
-const PROVIDER_KEY = "__provider";
-
-/** A partial failure as the host recognizes it: the resource exists (id, properties) but did not become ready. */
-export class TaskWaitPartialFailure extends Error {
-  constructor(
-    message: string,
-    readonly id: string,
-    readonly properties: Props,
-    readonly reasons: string[],
-  ) {
-    super(message);
-    this.name = "TaskWaitPartialFailure";
-  }
-}
-
-/** Drops undefined fields: protobuf Structs cannot carry them. */
-function defined(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
-}
+export { GatePartialFailure as TaskWaitPartialFailure } from "../resources/partialFailure";
 
 /** How far a wait got, over resumed waits: `after 42s, 9 polls`. */
 const effort = (waitedSeconds: number, polls: number): string => describeEffort(waitedSeconds * 1000, polls);
@@ -104,7 +83,7 @@ export function waitOutcome(
       throw new Error(result.error?.message ?? `${subject}: the wait ended ${effort(waitedSeconds, polls)}`);
   }
 
-  function notReady(message: string): TaskWaitPartialFailure {
-    return new TaskWaitPartialFailure(message, id, defined({ ...outs, [PROVIDER_KEY]: raw[PROVIDER_KEY] }), [message]);
+  function notReady(message: string) {
+    return recordNotReady(message, id, outs, raw);
   }
 }

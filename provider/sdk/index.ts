@@ -4,9 +4,13 @@
  * plugin; see the README for `plugins: providers:` in `Pulumi.yaml`.
  */
 export { TaskWait } from "./taskWait";
-export { getTaskInfo, getTaskInfoOutput } from "./getTaskInfo";
+export { getTaskInfo, getTaskInfoOutput, getInstanceTasks, getInstanceTasksOutput } from "./getTaskInfo";
+export { InstanceIdle } from "./instanceIdle";
+export type { InstanceIdleArgs } from "../pulumi/instanceIdle";
+export type { GetInstanceTasksArgs, GetInstanceTasksResult } from "../resources/instanceTasks";
+export type { GetInstanceTasksOutputArgs } from "../pulumi/getInstanceTasks";
 export { Provider, type ProviderArgs } from "./provider";
 export type { TaskWaitArgs } from "../pulumi/taskWait";
 export type { GetTaskInfoArgs, GetTaskInfoResult } from "../pulumi/taskInfo";
 export type { GetTaskInfoOutputArgs } from "../pulumi/getTaskInfo";
-export { TASK_WAIT_TOKEN, GET_TASK_INFO_TOKEN } from "../plugin/tokens";
+export { TASK_WAIT_TOKEN, GET_TASK_INFO_TOKEN, INSTANCE_IDLE_TOKEN, GET_INSTANCE_TASKS_TOKEN } from "../plugin/tokens";

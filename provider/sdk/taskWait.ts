@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion } from "../api/types";
 import type { TaskStatusCode, TaskStatusText } from "../api/status";
 import type { TaskWaitArgs } from "../pulumi/taskWait";
-import { pluginSchema } from "../plugin/schema";
+import { pinned, schemaInputs } from "./schemaInputs";
 import { TASK_WAIT_TOKEN } from "../plugin/tokens";
 
 /**
@@ -56,11 +56,6 @@ export class TaskWait extends pulumi.CustomResource {
   declare readonly startTime: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: TaskWaitArgs, opts: pulumi.CustomResourceOptions = {}) {
-    // Every property of the schema named, as generated SDKs do: each becomes an Output of this
-    // object; the computed ones start undefined.
-    const given = args as unknown as Record<string, pulumi.Input<unknown> | undefined>;
-    const props: pulumi.Inputs = Object.fromEntries(Object.keys(pluginSchema().taskWait.properties).map((name) => [name, given[name]]));
-    // The plugin version this package ships, as generated SDKs pin theirs.
-    super(TaskWait.__pulumiType, name, props, { version: pluginSchema().version, ...opts });
+    super(TaskWait.__pulumiType, name, schemaInputs(TASK_WAIT_TOKEN, args), pinned(opts));
   }
 }

@@ -1,24 +1,20 @@
 /**
- * The TaskWait provider as the dynamic-provider host calls it (through the stub in
- * `providerStub.ts`). `create` waits; `update` resumes a wait that has not succeeded; `read`
- * queries once; there is no `delete`, since a task needs no cleanup.
+ * TaskWait's core: a gate that exists once its Redis task succeeded. `create` waits; `update`
+ * resumes a wait that has not succeeded; `read` queries once; deleting makes no call, since a task
+ * needs no cleanup. Plain values only: the doors adapt it.
  */
-import { lookupSetting, resolveClientSettings } from "../api/settings";
-import { TaskApiError } from "../api/errors";
-import { isUnknownTaskCode } from "../api/classify";
-import { TaskStatus } from "../api/status";
-import { parseEndpoint } from "../input/fields";
-import { readRedisTask } from "../gate/readRedisTask";
-import { waitForRedisTask } from "../gate/waitForRedisTask";
-import { currentProgressWriter } from "../gate/progressSink";
-import { configureRateLimit } from "../gate/rateLimit";
-import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "./checkInputs";
-import { providerConfig, providerSettingSources, setProviderConfig } from "./providerSettings";
-import { CONFIGURE_SLOT } from "./providerStub";
-import { taskGoneWarning, waitOutcome } from "./waitOutcome";
-import { watchHostCancel } from "./hostCancel";
-import { redactingErrors, redactRequestId, secretTaskWaitId } from "./secretRequestId";
-import type { TaskWaitInputs, TaskWaitOutputs } from "./taskWaitTypes";
+import { TaskApiError } from "../../api/errors";
+import { isUnknownTaskCode } from "../../api/classify";
+import { TaskStatus } from "../../api/status";
+import { readRedisTask } from "../../gate/readRedisTask";
+import { waitForRedisTask } from "../../gate/waitForRedisTask";
+import { currentProgressWriter } from "../../gate/progressSink";
+import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "../../pulumi/checkInputs";
+import { taskGoneWarning, waitOutcome } from "../../pulumi/waitOutcome";
+import { redactingErrors, redactRequestId, secretTaskWaitId } from "../../pulumi/secretRequestId";
+import type { TaskWaitInputs, TaskWaitOutputs } from "../../pulumi/taskWaitTypes";
+import type { ResourceCore } from "../core";
+import { gateSettings, replacedSettings } from "../gateSettings";
 
 type Props = Record<string, unknown>;
 
@@ -30,20 +26,8 @@ function isTaskGone(error: unknown): boolean {
   return error instanceof TaskApiError && error.kind === "api" && error.code !== undefined && isUnknownTaskCode(error.code);
 }
 
-/** Settings for a TaskWait's calls: its inputs first, then stack config, then the environment. */
-function settingsFor(inputs: TaskWaitInputs) {
-  return resolveClientSettings({ region: inputs.region, endpoint: inputs.endpoint, apiVersion: inputs.apiVersion }, providerConfig(), process.env, providerSettingSources());
-}
-
-/** The region a TaskWait without a `region` input would use now, if one is configured. */
-function defaultRegion(): string | undefined {
-  return lookupSetting("region", {}, providerConfig(), process.env, providerSettingSources()).value;
-}
-
-/** The endpoint a TaskWait without an `endpoint` input would use now (config, environment), normalized; undefined: the public one. */
-function defaultEndpoint(): string | undefined {
-  return parseEndpoint(lookupSetting("endpoint", {}, providerConfig(), process.env, providerSettingSources()).value);
-}
+/** Settings for a TaskWait's calls: its inputs first, then the provider's configuration, then the environment. */
+const settingsFor = (inputs: TaskWaitInputs) => gateSettings(inputs, "v2");
 
 /** How progress lines and warnings name a TaskWait: `TaskWait gate`. */
 function labelOf(inputs: TaskWaitInputs): string {
@@ -87,50 +71,17 @@ function waitAndRecord(raw: Props, id?: string, previous?: Props): Promise<{ id:
   });
 }
 
-/** The Configure request that the serialized stub stashed (see `providerStub.ts`), applied once on first use. */
-async function applyStashedConfigure(): Promise<void> {
-  const slot = globalThis as Record<string, unknown>;
-  const request = slot[CONFIGURE_SLOT] as ConfigureRequest | undefined;
-  if (request === undefined) return;
-  delete slot[CONFIGURE_SLOT];
-  await taskWaitProvider.configure(request);
-}
-
-/** What the host's `configure` passes: the stack config, secrets decrypted. */
-interface ConfigureRequest {
-  config: { get(key: string): string | undefined };
-}
-
-/** The provider methods the serialized stub calls by package name (see `providerStub.ts`). */
-export const taskWaitProvider = {
-  /** Called directly by the stubs that earlier versions of this package wrote into state, and by {@link applyStashedConfigure}. */
-  async configure(req: ConfigureRequest): Promise<void> {
-    setProviderConfig((key) => req.config.get(key));
-    configureRateLimit(providerConfig());
-    // The host configures a provider before any other call; the plugin has a Cancel of its own.
-    watchHostCancel();
-  },
-
+/** TaskWait on plain values. */
+export const taskWaitCore: ResourceCore = {
   async check(_olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-    await applyStashedConfigure();
     return checkTaskWaitInputs(news);
   },
 
   async diff(_id: string, olds: Props, news: Props) {
-    await applyStashedConfigure();
-    const replaces: string[] = [];
-    const changed = (field: string, oldValue: unknown, newValue: unknown) => {
-      if (String(oldValue ?? "") !== String(newValue ?? "")) replaces.push(field);
-    };
-    changed("requestId", olds.requestId, news.requestId);
-    // `region` is recorded resolved; an input left out stands for the configured default.
-    changed("region", olds.region, news.region ?? defaultRegion() ?? olds.region);
-    // Either side without an `endpoint` input stands for the configured default: removing an
-    // endpoint equal to it changes nothing.
-    changed("endpoint", parseEndpoint(olds.endpoint) ?? defaultEndpoint(), parseEndpoint(news.endpoint) ?? defaultEndpoint());
-    changed("apiVersion", olds.apiVersion ?? "v2", news.apiVersion ?? "v2");
+    const replaces = replacedSettings(olds, news, "v2");
+    if (String(olds.requestId ?? "") !== String(news.requestId ?? "")) replaces.unshift("requestId");
     // A gate whose requestId became secret needs an ID that does not show it: a new one.
-    changed("requestIdIsSecret", olds.requestIdIsSecret === true, news.requestIdIsSecret === true);
+    if ((olds.requestIdIsSecret === true) !== (news.requestIdIsSecret === true)) replaces.push("requestIdIsSecret");
     const tuned = TUNING_FIELDS.some((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
     // A gate not recorded as succeeded (a timeout, or a refresh that cleared the init error)
     // must be updated, which resumes the wait; otherwise dependents would proceed.
@@ -143,12 +94,10 @@ export const taskWaitProvider = {
   },
 
   async create(inputs: Props): Promise<{ id: string; outs: Props }> {
-    await applyStashedConfigure();
     return waitAndRecord(inputs);
   },
 
   async update(id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-    await applyStashedConfigure();
     if (olds.status === TaskStatus.Succeeded) {
       // Already succeeded: new tuning settings are recorded without waiting again; a removed one
       // is dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
@@ -164,7 +113,6 @@ export const taskWaitProvider = {
   },
 
   async read(id: string, props: Props): Promise<{ id: string; props: Props }> {
-    await applyStashedConfigure();
     return shielded(props, async () => {
       const inputs = toTaskWaitInputs(props);
       const settings = settingsFor(inputs);
@@ -185,5 +133,8 @@ export const taskWaitProvider = {
       return { id, props: { ...props, ...refreshed } };
     });
   },
-};
 
+  isReady(outs: Props): boolean {
+    return outs.status === TaskStatus.Succeeded;
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * The settings a gate calls with, as both gate cores resolve and compare them: its inputs first,
+ * then the provider's configuration (stack config or the plugin's), then the environment.
+ */
+import { lookupSetting, resolveClientSettings } from "../api/settings";
+import type { ApiVersion, ClientSettings } from "../api/types";
+import { parseEndpoint } from "../input/fields";
+import { providerConfig, providerSettingSources } from "../pulumi/providerSettings";
+
+/** The inputs a gate's settings come from. */
+export interface GateSettingInputs {
+  region?: string;
+  endpoint?: string;
+  apiVersion?: ApiVersion;
+}
+
+/** Settings for a gate's calls; `defaultApiVersion` applies when the input names none. */
+export function gateSettings(inputs: GateSettingInputs, defaultApiVersion: ApiVersion): ClientSettings {
+  return resolveClientSettings(
+    { region: inputs.region, endpoint: inputs.endpoint, apiVersion: inputs.apiVersion ?? defaultApiVersion },
+    providerConfig(),
+    process.env,
+    providerSettingSources(),
+  );
+}
+
+/** The region a gate without a `region` input would use now, if one is configured. */
+export function defaultRegion(): string | undefined {
+  return lookupSetting("region", {}, providerConfig(), process.env, providerSettingSources()).value;
+}
+
+/** The endpoint a gate without an `endpoint` input would use now (config, environment), normalized; undefined: the public one. */
+export function defaultEndpoint(): string | undefined {
+  return parseEndpoint(lookupSetting("endpoint", {}, providerConfig(), process.env, providerSettingSources()).value);
+}
+
+/**
+ * The setting fields whose change replaces a gate: `region` is recorded resolved (an input left
+ * out stands for the configured default); either side without an `endpoint` stands for the
+ * configured default, so removing an endpoint equal to it changes nothing.
+ */
+export function replacedSettings(olds: Record<string, unknown>, news: Record<string, unknown>, defaultApiVersion: ApiVersion): string[] {
+  const replaces: string[] = [];
+  const changed = (field: string, oldValue: unknown, newValue: unknown) => {
+    if (String(oldValue ?? "") !== String(newValue ?? "")) replaces.push(field);
+  };
+  changed("region", olds.region, news.region ?? defaultRegion() ?? olds.region);
+  changed("endpoint", parseEndpoint(olds.endpoint) ?? defaultEndpoint(), parseEndpoint(news.endpoint) ?? defaultEndpoint());
+  changed("apiVersion", olds.apiVersion ?? defaultApiVersion, news.apiVersion ?? defaultApiVersion);
+  return replaces;
+}
+
+/** True when any of `fields` differs between `olds` and `news` (as text; absent and empty alike). */
+export function anyChanged(olds: Record<string, unknown>, news: Record<string, unknown>, fields: readonly string[]): boolean {
+  return fields.some((field) => JSON.stringify(olds[field] ?? "") !== JSON.stringify(news[field] ?? ""));
+}
