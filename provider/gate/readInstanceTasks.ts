@@ -4,23 +4,16 @@
  * while, never waiting for the tasks themselves.
  */
 import type { TaskList, TaskListQuery } from "../api/taskList";
-import type { ClientSettings, Transport } from "../api/types";
 import type { ApiBudget } from "../waiter/rateLimiter";
 import { queryWithRetries } from "../waiter/retryQuery";
-import type { Clock } from "../waiter/types";
+import type { RedisTaskReadOptions } from "./readRedisTask";
 import { trackWait } from "./cancellation";
 import { READ_RETRY_BUDGET_MS, READ_RETRY_MAX_DELAY_MS, READ_RETRY_MIN_DELAY_MS } from "./defaults";
 import { instanceTaskLister } from "./taskListQuery";
 
 /** Options of {@link readInstanceTasks}; all but the query and settings have production defaults. */
-export interface InstanceTasksReadOptions {
+export interface InstanceTasksReadOptions extends Omit<RedisTaskReadOptions, "requestId" | "rateLimiter"> {
   query: TaskListQuery;
-  settings: ClientSettings;
-  /** How long to keep retrying, in ms; default {@link READ_RETRY_BUDGET_MS}. */
-  budgetMs?: number;
-  clock?: Clock;
-  random?: () => number;
-  transport?: Transport;
   /** Default the process-wide DescribeTaskList budget. */
   budget?: ApiBudget | false;
 }

@@ -5,37 +5,23 @@
  */
 import { describeTaskListPage } from "../api/describeTaskList";
 import type { TaskTypeName } from "../api/taskTypes";
-import type { ClientSettings, Transport } from "../api/types";
 import { formatDuration } from "../input/duration";
 import { pacedCall } from "../waiter/query";
 import { sharedTaskListBudget, type ApiBudget } from "../waiter/rateLimiter";
 import { describeTask, waitForInstanceIdle, type FailOn, type InstanceIdleProgress, type InstanceIdleResult, type WaitedTask } from "../waiter/instanceIdle";
-import type { Clock } from "../waiter/types";
 import { trackWait } from "./cancellation";
 import { HeartbeatReporter } from "./progress";
 import { currentProgressWriter } from "./progressSink";
 import { instanceTaskLister } from "./taskListQuery";
-import { waitDurations } from "./waitForRedisTask";
+import { waitDurations, type RedisTaskWaitOptions } from "./waitForRedisTask";
 
 /** Options of {@link waitForRedisInstanceIdle}; durations as users write them. */
-export interface RedisInstanceIdleOptions {
+export interface RedisInstanceIdleOptions extends Omit<RedisTaskWaitOptions, "requestId" | "rateLimiter"> {
   instanceId: string;
   taskTypes?: readonly TaskTypeName[];
   failOn?: FailOn;
   /** The tasks the wait this one resumes saw running. */
   previouslyWaited?: readonly WaitedTask[];
-  settings: ClientSettings;
-  timeout?: string | number;
-  minPollInterval?: string | number;
-  maxPollInterval?: string | number;
-  /** Prefix of progress lines, e.g. `InstanceIdle gate`. */
-  label: string;
-  /** Where progress lines go; default the current operation's sink, else stderr. `null` for none. */
-  writeProgress?: ((line: string) => void) | null;
-  signal?: AbortSignal;
-  clock?: Clock;
-  random?: () => number;
-  transport?: Transport;
   /** Default the process-wide DescribeTaskList budget; `false` for none. */
   budget?: ApiBudget | false;
 }

@@ -4,6 +4,7 @@
  */
 import type { ApiVersion } from "../api/types";
 import type { TaskStatusCode, TaskStatusText } from "../api/status";
+import type { GateInputs } from "../resources/gateSettings";
 
 /** The type token the resource registers: `pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait`. */
 export const TASK_WAIT_TYPE = "pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait";
@@ -15,16 +16,8 @@ export const TASK_WAIT_NAME = "TaskWait";
 export const DEFAULT_TIMEOUT = "30m";
 
 /** What the provider receives: the args with Inputs resolved, plus the resource's name. */
-export interface TaskWaitInputs {
+export interface TaskWaitInputs extends GateInputs {
   requestId: number;
-  region?: string;
-  endpoint?: string;
-  apiVersion?: ApiVersion;
-  timeout?: string | number;
-  minPollInterval?: string | number;
-  maxPollInterval?: string | number;
-  /** The resource's logical name, for progress lines: the provider is never told it. */
-  displayName?: string;
   /** True when the program's `requestId` is a secret: the provider then never shows it. */
   requestIdIsSecret?: boolean;
 }

@@ -54,3 +54,25 @@ export function replacedSettings(olds: Record<string, unknown>, news: Record<str
 export function anyChanged(olds: Record<string, unknown>, news: Record<string, unknown>, fields: readonly string[]): boolean {
   return fields.some((field) => JSON.stringify(olds[field] ?? "") !== JSON.stringify(news[field] ?? ""));
 }
+
+/**
+ * A ready gate's outputs with new tuning recorded, without waiting again; a removed setting is
+ * dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
+ */
+export function retuned(olds: Record<string, unknown>, news: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const outs: Record<string, unknown> = { ...olds };
+  for (const field of fields) {
+    if (news[field] === undefined || news[field] === null) delete outs[field];
+    else outs[field] = news[field];
+  }
+  return outs;
+}
+
+/** The inputs every gate shares: where to call and how long and how often to wait. */
+export interface GateInputs extends GateSettingInputs {
+  timeout?: string | number;
+  minPollInterval?: string | number;
+  maxPollInterval?: string | number;
+  /** The resource's logical name, for progress lines: a dynamic provider is never told it. */
+  displayName?: string;
+}

@@ -4,7 +4,7 @@
  */
 import { requireTaskListApi } from "../api/describeTaskList";
 import { resolveClientSettings, type ConfigLookup, type SettingSources } from "../api/settings";
-import type { TaskResultCode } from "../api/taskList";
+import type { InstanceTask } from "../api/taskList";
 import type { ApiVersion } from "../api/types";
 import { parseApiVersion, parseEndpoint, parseRegion } from "../input/fields";
 import { parseInstanceId, parseListTime, parseResults, parseTaskTypes } from "../input/instanceFields";
@@ -29,19 +29,8 @@ export interface GetInstanceTasksArgs {
   apiVersion?: ApiVersion;
 }
 
-/** One task of the answer. */
-export interface InstanceTaskInfo {
-  taskId: number;
-  /** The `FLOW_*` name of its type. */
-  taskType: string;
-  instanceId: string;
-  startTime: string;
-  endTime?: string;
-  /** 0–1, as the API reports it. */
-  progress: number;
-  /** 0 initialising, 1 running, 2 succeeded, 4 failed. */
-  result: TaskResultCode;
-}
+/** One task of the answer: a listed task without the result's name (the schema's shape). */
+export type InstanceTaskInfo = Omit<InstanceTask, "resultText">;
 
 /** What getInstanceTasks returns: every matching task, newest first. */
 export interface GetInstanceTasksResult {

@@ -11,7 +11,7 @@ import { readInstanceTasks } from "../../gate/readInstanceTasks";
 import { waitForRedisInstanceIdle } from "../../gate/waitForInstanceIdle";
 import { describeTask, type WaitedTask } from "../../waiter/instanceIdle";
 import type { Props, ResourceCore } from "../core";
-import { anyChanged, gateSettings, replacedSettings } from "../gateSettings";
+import { anyChanged, gateSettings, replacedSettings, retuned } from "../gateSettings";
 import { checkInstanceIdleInputs, toInstanceIdleInputs } from "./check";
 import { instanceIdleOutcome } from "./outcome";
 import { INSTANCE_IDLE_API_VERSION, type InstanceIdleInputs } from "./types";
@@ -63,13 +63,8 @@ export const instanceIdleCore: ResourceCore = {
 
   async update(id, olds, news) {
     if (olds.idle === true) {
-      // Already idle: new tuning is recorded without waiting again; removed tuning is dropped.
-      const outs: Props = { ...olds };
-      for (const field of TUNING_FIELDS) {
-        if (news[field] === undefined || news[field] === null) delete outs[field];
-        else outs[field] = news[field];
-      }
-      return { outs };
+      // Already idle: new tuning is recorded without waiting again.
+      return { outs: retuned(olds, news, TUNING_FIELDS) };
     }
     const { outs } = await waitAndRecord(news, id, olds);
     return { outs };

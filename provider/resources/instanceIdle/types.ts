@@ -5,6 +5,7 @@
 import type { ApiVersion } from "../../api/types";
 import type { TaskTypeName } from "../../api/taskTypes";
 import type { FailOn, WaitedTask } from "../../waiter/instanceIdle";
+import type { GateInputs } from "../gateSettings";
 
 /** The dynamic resource's type token: `pulumi-nodejs:dynamic/tencentcloud-redis:InstanceIdle`. */
 export const INSTANCE_IDLE_TYPE = "pulumi-nodejs:dynamic/tencentcloud-redis:InstanceIdle";
@@ -16,18 +17,10 @@ export const INSTANCE_IDLE_NAME = "InstanceIdle";
 export const INSTANCE_IDLE_API_VERSION: ApiVersion = "v3";
 
 /** What the core receives, after `check`. */
-export interface InstanceIdleInputs {
+export interface InstanceIdleInputs extends GateInputs {
   instanceId: string;
   taskTypes?: TaskTypeName[];
   failOn: FailOn;
-  region?: string;
-  endpoint?: string;
-  apiVersion?: ApiVersion;
-  timeout?: string | number;
-  minPollInterval?: string | number;
-  maxPollInterval?: string | number;
-  /** The resource's logical name, for progress lines. */
-  displayName?: string;
 }
 
 /** What the core records. */

@@ -14,7 +14,7 @@ import { taskGoneWarning, waitOutcome } from "../../pulumi/waitOutcome";
 import { redactingErrors, redactRequestId, secretTaskWaitId } from "../../pulumi/secretRequestId";
 import type { TaskWaitInputs, TaskWaitOutputs } from "../../pulumi/taskWaitTypes";
 import type { ResourceCore } from "../core";
-import { gateSettings, replacedSettings } from "../gateSettings";
+import { gateSettings, replacedSettings, retuned } from "../gateSettings";
 
 type Props = Record<string, unknown>;
 
@@ -101,12 +101,7 @@ export const taskWaitCore: ResourceCore = {
     if (olds.status === TaskStatus.Succeeded) {
       // Already succeeded: new tuning settings are recorded without waiting again; a removed one
       // is dropped (a protobuf Struct cannot carry undefined), so the next diff sees no change.
-      const outs: Props = { ...olds };
-      for (const field of TUNING_FIELDS) {
-        if (news[field] === undefined || news[field] === null) delete outs[field];
-        else outs[field] = news[field];
-      }
-      return { outs };
+      return { outs: retuned(olds, news, TUNING_FIELDS) };
     }
     const { outs } = await waitAndRecord(news, id, olds);
     return { outs };
