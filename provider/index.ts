@@ -25,8 +25,8 @@ export type { TaskTypeName } from "./api/taskTypes";
 export { waitForInstanceIdle } from "./waiter/instanceIdle";
 export type { FailOn, WaitedTask, InstanceIdleOptions, InstanceIdleResult, InstanceIdleProgress } from "./waiter/instanceIdle";
 export { parseDuration, formatDuration } from "./input/duration";
-export { startEmulator, loadScenario, DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY } from "./emulator";
-export type { EmulatorOptions, EmulatorTask, EmulatorFaults, RunningEmulator } from "./emulator";
+export { startEmulator, loadScenario, loadScenarioDocument, DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY } from "./emulator";
+export type { EmulatorOptions, EmulatorTask, EmulatorInstance, EmulatorInstanceTask, EmulatorScenario, EmulatorFaults, RunningEmulator } from "./emulator";
 
 // The Pulumi surface: loaded on first use (see the file comment).
 import type * as TaskWaitModule from "./pulumi/taskWait";

@@ -1,6 +1,6 @@
 /** Sending one signed request, as every API call does: transport failures become typed errors. */
 import { TaskApiError, type CallSubject } from "./errors";
-import { unreachableEndpoint } from "./endpointErrors";
+import { redirectAnswer, rejectedCertificate, unreachableEndpoint } from "./endpointErrors";
 import { V2_ENDPOINT } from "./protocolV2";
 import { V3_ENDPOINT } from "./protocolV3";
 import { axiosTransport } from "./transport";
@@ -23,11 +23,20 @@ export function endpointOf(settings: Pick<ClientSettings, "endpoint" | "apiVersi
 }
 
 /**
- * Sends `request` about `subject`; a transport failure (refused, reset, timeout, abort) rejects
- * with a {@link TaskApiError} of kind `transport` that names the endpoint.
+ * Sends `request` about `subject`; a transport failure (refused, reset, timeout, abort, a
+ * certificate not accepted) rejects with a {@link TaskApiError} of kind `transport` that names the
+ * endpoint, and a redirect (not followed) with a permanent one.
  */
 export async function sendRequest(request: HttpRequest, subject: CallSubject, settings: ClientSettings, options: CallOptions): Promise<HttpResponse> {
+  const response = await send(request, subject, settings, options);
+  const redirect = redirectAnswer(subject, settings.apiVersion, response, endpointOf(settings));
+  if (redirect) throw redirect;
+  return response;
+}
+
+async function send(request: HttpRequest, subject: CallSubject, settings: ClientSettings, options: CallOptions): Promise<HttpResponse> {
   request.signal = options.signal;
+  const endpoint = endpointOf(settings);
   try {
     return await (options.transport ?? axiosTransport)(request);
   } catch (error) {
@@ -41,7 +50,9 @@ export async function sendRequest(request: HttpRequest, subject: CallSubject, se
       retryable: code !== "ABORTED",
       hint: code === "ABORTED" ? undefined : "Check the endpoint and the network (a wait retries this until its timeout)",
       // Refused and DNS failures: retried briefly, then the wait gives up naming the endpoint.
-      ...unreachableEndpoint(code, endpointOf(settings), settings.apiVersion),
+      ...unreachableEndpoint(code, endpoint, settings.apiVersion),
+      // A certificate that is not accepted: not retried at all.
+      ...rejectedCertificate(code, endpoint, settings.apiVersion),
       cause: error,
     });
   }

@@ -27,6 +27,34 @@ export function unreachableWording(code: string | undefined): string | undefined
 }
 
 /**
+ * Node's codes for a TLS certificate that will not be accepted however often it is asked for:
+ * what is wrong with it, in words. Trust is decided by the CAs this process trusts.
+ */
+const CERTIFICATE_CODES: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: "is self-signed, not issued by a trusted certificate authority",
+  SELF_SIGNED_CERT_IN_CHAIN: "chains to a self-signed certificate authority that is not trusted",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "is issued by a certificate authority that is not trusted",
+  UNABLE_TO_GET_ISSUER_CERT: "is issued by a certificate authority that is not trusted",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "is issued by a certificate authority that is not trusted",
+  CERT_UNTRUSTED: "is not trusted",
+  CERT_REJECTED: "is rejected",
+  CERT_SIGNATURE_FAILURE: "has an invalid signature",
+  CERT_HAS_EXPIRED: "has expired (or this machine's clock is wrong)",
+  CERT_NOT_YET_VALID: "is not valid yet (or this machine's clock is wrong)",
+  ERR_TLS_CERT_ALTNAME_INVALID: "does not name this host (a hostname mismatch)",
+};
+
+/** For a transport failure with Node's `code`, what is wrong with the server's certificate; undefined for other codes. */
+export function certificateWording(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : CERTIFICATE_CODES[code];
+}
+
+/** True for a redirect (3xx), which the client does not follow: the endpoint is not the API's own URL. */
+export function isRedirectStatus(status: number): boolean {
+  return status >= 300 && status < 400;
+}
+
+/**
  * True for an HTTP status that says the request went to the wrong place or in the wrong form:
  * 4xx, except 408 (request timeout) and 429 (too many requests), which are worth retrying.
  */

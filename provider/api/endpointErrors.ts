@@ -1,10 +1,12 @@
 /**
  * Failures that say a request went to the wrong place rather than that the service had a bad
- * moment: nothing listening, no such host, a 4xx page, an answer in the other API version's form.
+ * moment: nothing listening, no such host, a 4xx page, an answer in the other API version's form,
+ * a redirect, a certificate this process does not accept.
  * Their messages name the endpoint and the API version, since those are what the user must fix,
  * and a wait retries them only briefly (see `PROBABLY_PERMANENT_RETRY_MS`) or not at all.
  */
-import { isClientErrorStatus, PROBABLY_PERMANENT_RETRY_MS, unreachableWording } from "./classify";
+import { CA_BUNDLE_ENV, CA_BUNDLE_UNREADABLE } from "./caBundle";
+import { certificateWording, isClientErrorStatus, isRedirectStatus, PROBABLY_PERMANENT_RETRY_MS, unreachableWording } from "./classify";
 import { TaskApiError, type CallSubject } from "./errors";
 import { hasIntegerCode, isObject, quoteBody } from "./responseText";
 import type { ApiVersion, HttpResponse } from "./types";
@@ -67,5 +69,47 @@ export function otherProtocolAnswer(
     apiMessage: `an ${API_NAME[other]} answer to an ${API_NAME[apiVersion]} request: ${quoteBody(response.body)}`,
     retryable: false,
     hint: `${where(endpoint, apiVersion)} speaks ${API_NAME[other]}: set apiVersion "${other}", or use an ${API_NAME[apiVersion]} endpoint`,
+  });
+}
+
+/** What a failure that never heals adds to its error: not retryable, and the advice. */
+export interface Permanent {
+  retryable: false;
+  hint: string;
+}
+
+/**
+ * For a transport failure with Node's `code`: permanent when the server's certificate is not
+ * accepted (untrusted, expired, for another host) or the CA bundle cannot be read, since asking
+ * again gets the same certificate; undefined for other codes.
+ */
+export function rejectedCertificate(code: string | undefined, endpoint: string, apiVersion: ApiVersion): Permanent | undefined {
+  if (code === CA_BUNDLE_UNREADABLE) return { retryable: false, hint: `Fix ${CA_BUNDLE_ENV} or unset it` };
+  const wording = certificateWording(code);
+  if (!wording) return undefined;
+  return {
+    retryable: false,
+    hint:
+      `The TLS certificate of ${where(endpoint, apiVersion)} ${wording}; retrying cannot help. ` +
+      `If the endpoint (or a TLS-inspecting proxy) uses a private certificate authority, set ${CA_BUNDLE_ENV} (or NODE_EXTRA_CA_CERTS) ` +
+      "to a PEM file of that CA; otherwise check the endpoint's host name",
+  };
+}
+
+/**
+ * A permanent error for a redirect (3xx): the client does not follow redirects, which would
+ * re-send signed requests to a host the user never named; the endpoint to set is the final URL.
+ */
+export function redirectAnswer(subject: CallSubject, apiVersion: ApiVersion, response: HttpResponse, endpoint: string): TaskApiError | undefined {
+  if (!isRedirectStatus(response.status)) return undefined;
+  const location = response.headers.location;
+  return new TaskApiError({
+    kind: "malformed",
+    ...subject,
+    apiVersion,
+    httpStatus: response.status,
+    apiMessage: `a redirect${location ? ` to ${location}` : " without a Location"}`,
+    retryable: false,
+    hint: `${where(endpoint, apiVersion)} redirects, and redirects are not followed (signed requests go only where configured): set the endpoint to the API's own URL${location ? ` (where it points: ${new URL(location, endpoint).origin})` : ""}`,
   });
 }

@@ -4,7 +4,7 @@ import { TaskApiError } from "./errors";
 import { misdirectedRequest, otherProtocolAnswer } from "./endpointErrors";
 import { hasIntegerCode, isObject, quoteBody, tryParseJson } from "./responseText";
 import { signV2, V2_PATH, v2StringToSign } from "./signV2";
-import { isTaskStatusCode, statusText } from "./status";
+import { isTaskStatusCode, statusText, type TaskStatusCode } from "./status";
 import type { ClientSettings, HttpRequest, HttpResponse, TaskRecord } from "./types";
 
 /** The public API 2.0 endpoint of the Redis service. */
@@ -71,20 +71,27 @@ export function parseV2Response(requestId: number, response: HttpResponse, endpo
       ...classifyV2Code(code),
     });
   }
-  // The page calls data an "Array", but every example is an object: anything else is malformed.
-  const data = body.data;
+  // The page's table calls data an "Array" while its examples show an object: both are answers.
+  const data = Array.isArray(body.data) && body.data.length === 1 ? body.data[0] : body.data;
   if (!isObject(data) || data.status === undefined) {
     throw fail(`JSON without data.status: ${quoteBody(response.body)}`, true);
   }
-  if (!isTaskStatusCode(data.status)) {
+  const status = statusCodeOf(data.status);
+  if (status === undefined) {
     throw fail(`status ${JSON.stringify(data.status)}, not one of -1, 0, 1, 2, 3`, true);
   }
   return {
     requestId,
-    status: data.status,
-    statusText: statusText(data.status),
+    status,
+    statusText: statusText(status),
     code: 0,
     message: typeof body.message === "string" ? body.message : "",
     codeDesc: typeof body.codeDesc === "string" ? body.codeDesc : "Success",
   };
+}
+
+/** A status as the API may send it: a code, or the same code as a numeric string (`"2"`). */
+function statusCodeOf(value: unknown): TaskStatusCode | undefined {
+  const number = typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  return isTaskStatusCode(number) ? number : undefined;
 }

@@ -1,6 +1,6 @@
 /** `tencentcloud-redis-task emulator`: the local DescribeTaskInfo emulator as a long-running process. */
 import { parseArgs } from "util";
-import { loadScenario, startEmulator } from "../emulator";
+import { loadScenarioDocument, startEmulator } from "../emulator";
 import { parsePort } from "../input/fields";
 import { ExitCode } from "./exitCodes";
 import type { CommandIO } from "./io";
@@ -16,13 +16,14 @@ http://127.0.0.1:43121; request logs go to stderr. Runs until SIGINT or SIGTERM.
 Options:
   --port N              port to listen on; 0 picks a free one (default 0)
   --host H              address to bind (default 127.0.0.1)
-  --scenario FILE       JSON file {"tasks": [...]} with the tasks to serve
+  --scenario FILE       JSON file {"tasks": [...], "instances"?: [...]}: tasks to serve, instances to start tasks on
   --secret-id ID        the accepted SecretId (default: Tencent's documented example pair)
   --secret-key KEY      the accepted SecretKey (give both or neither)
   --quiet               no request log on stderr
   -h, --help            show this help
 
-Control endpoints: POST /_emulator/tasks (one task), POST /_emulator/faults, GET /_emulator/stats.
+Control endpoints: POST /_emulator/tasks (one task), POST /_emulator/faults, GET /_emulator/stats,
+POST /_emulator/instances (one instance), GET /_emulator/instances/{id}/tasks.
 `;
 
 /** Runs the emulator until `stop` resolves (by default, SIGINT or SIGTERM). */
@@ -56,7 +57,7 @@ export async function runEmulator(argv: string[], io: CommandIO, stop?: Promise<
   const emulator = await startEmulator({
     port: v.port === undefined ? 0 : parsePort(v.port, "--port"),
     host: v.host ?? "127.0.0.1",
-    tasks: v.scenario ? loadScenario(v.scenario) : [],
+    ...(v.scenario ? loadScenarioDocument(v.scenario) : {}),
     credentials: v["secret-id"] ? [{ secretId: v["secret-id"], secretKey: v["secret-key"]! }] : undefined,
     log: v.quiet ? undefined : (line) => io.stderr(line + "\n"),
   });

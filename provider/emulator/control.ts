@@ -4,16 +4,15 @@
  */
 import { InputError } from "../api/errors";
 import { isTaskStatusCode, type TaskStatusCode } from "../api/status";
+import { handleInstanceRoute, type InstanceControlTarget } from "./instanceControl";
 import type { EmulatorFaults, EmulatorStats, EmulatorTask, EmulatorTaskState } from "./types";
 import { validateTask } from "./validate";
-import type { InstanceListingState } from "./listings";
-import { handleInstanceRoute } from "./instanceControl";
 
 /** The path prefix of every control route. */
 export const CONTROL_PREFIX = "/_emulator/";
 
 /** What the control routes act on. */
-export interface ControlTarget {
+export interface ControlTarget extends InstanceControlTarget {
   addTask(task: EmulatorTask): void;
   setFaults(faults: EmulatorFaults): void;
   faults(): EmulatorFaults;
@@ -23,8 +22,6 @@ export interface ControlTarget {
   setTaskStatus(requestId: number, status: TaskStatusCode, taskMessage?: string): EmulatorTaskState;
   taskState(requestId: number): EmulatorTaskState;
   waitForQueries(requestId: number, atLeast: number, timeoutMs?: number): Promise<EmulatorTaskState>;
-  listingState(instanceId: string): InstanceListingState;
-  waitForListings(instanceId: string, atLeast: number, timeoutMs?: number): Promise<InstanceListingState>;
 }
 
 /** A control answer: HTTP status and JSON body. */
@@ -137,6 +134,6 @@ export function handleControl(method: string, url: URL, body: string, target: Co
         return { status: 200, body: target.faults() };
       });
     default:
-      return handleTaskRoute(method, url, body, target) ?? handleInstanceRoute(method, url, target);
+      return handleTaskRoute(method, url, body, target) ?? handleInstanceRoute(method, url, () => parseJson(body), target);
   }
 }

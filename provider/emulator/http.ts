@@ -30,9 +30,13 @@ export function sendText(res: ServerResponse, status: number, contentType: strin
   res.end(body);
 }
 
-/** Sends a JSON answer. */
+/**
+ * Sends a JSON answer as `application/json` without a charset, as Tencent's endpoints answer
+ * (JSON is UTF-8 by definition): the official Python SDK looks for errors only in answers whose
+ * Content-Type is exactly `application/json`, and would take an error for an empty success.
+ */
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  sendText(res, status, "application/json; charset=utf-8", JSON.stringify(value));
+  sendText(res, status, "application/json", JSON.stringify(value));
 }
 
 /**

@@ -1,33 +1,41 @@
 /**
- * A local emulator of Tencent Cloud Redis DescribeTaskInfo (API 2.0 and 3.0) and DescribeTaskList
- * (API 3.0), with real
- * signature checks, scripted task timelines and injectable faults, for tests and demos.
+ * A local emulator of Tencent Cloud Redis: DescribeTaskInfo (API 2.0 and 3.0), DescribeTaskList
+ * and the calls that start tasks on instances (API 3.0), with real signature checks, scripted
+ * task timelines and injectable faults, for tests and demos.
  */
 import type { AddressInfo } from "net";
 import { InputError } from "../api/errors";
 import { isTaskStatusCode, type TaskStatusCode } from "../api/status";
 import { FaultInjector } from "./faults";
 import { ListingCounter } from "./listings";
+import { InstanceRegistry } from "./instances";
 import { createEmulatorServer } from "./server";
 import { StatsCounter } from "./stats";
 import { TaskStore } from "./tasks";
-import type { EmulatorOptions, EmulatorTask, RunningEmulator } from "./types";
+import type { EmulatorInstance, EmulatorOptions, EmulatorTask, RunningEmulator } from "./types";
 import { validateTask } from "./validate";
+import { validateInstance } from "./validateInstance";
 
 export type {
   EmulatorCredential,
   EmulatorFaults,
+  EmulatorInstance,
+  EmulatorInstanceTask,
   EmulatorOptions,
   EmulatorStats,
   EmulatorTask,
   EmulatorTaskState,
   FailureKind,
   InstanceListingState,
+  InstanceAction,
   RunningEmulator,
   TimelineStep,
 } from "./types";
-export { loadScenario, parseScenario } from "./scenario";
+export { loadScenario, loadScenarioDocument, parseScenario, parseScenarioDocument } from "./scenario";
+export type { EmulatorScenario } from "./scenario";
 export { validateTask } from "./validate";
+export { validateInstance, INSTANCE_ACTIONS } from "./validateInstance";
+export { DEFAULT_TASK_MS, FIRST_STARTED_TASK_ID } from "./instances";
 export { FAILURE_KINDS } from "./faults";
 
 /** The SecretId the emulator accepts by default: the example key of Tencent's signing docs, never a real one. */
@@ -49,17 +57,23 @@ function credentialMap(options: EmulatorOptions): Map<string, string> {
 
 /**
  * Starts an emulator listening on `options.host` (default 127.0.0.1) and `options.port`
- * (default any free port). Throws an InputError for invalid tasks, credentials or faults.
+ * (default any free port). Throws an InputError for invalid tasks, instances, credentials or faults.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const clock = options.clock ?? Date.now;
   const credentials = credentialMap(options);
   const tasks = new TaskStore();
   const listings = new ListingCounter();
+  const instances = new InstanceRegistry(tasks);
   const faults = new FaultInjector(clock, options.random ?? Math.random);
   const stats = new StatsCounter();
-  const addTask = (task: EmulatorTask): void => tasks.add(validateTask(task));
-  (options.tasks ?? []).forEach((task, i) => tasks.add(validateTask(task, `tasks[${i}]`)));
+  const add = (task: EmulatorTask): void => {
+    tasks.add(task);
+    instances.noteTask(task);
+  };
+  const addTask = (task: EmulatorTask): void => add(validateTask(task));
+  (options.instances ?? []).forEach((instance, i) => instances.declare(validateInstance(instance, `instances[${i}]`)));
+  (options.tasks ?? []).forEach((task, i) => add(validateTask(task, `tasks[${i}]`)));
   faults.apply(options.faults);
 
   const control = {
@@ -75,11 +89,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     taskState: (id: number) => tasks.state(id, clock()),
     waitForQueries: (id: number, atLeast: number, timeoutMs = 120_000) => tasks.waitForQueries(id, atLeast, timeoutMs),
+    addInstance: (instance: EmulatorInstance) => instances.declare(validateInstance(instance)),
+    instanceTasks: (instanceId: string) => instances.tasksOf(instanceId, clock()),
     listingState: (instanceId: string) => listings.state(instanceId),
     waitForListings: (instanceId: string, atLeast: number, timeoutMs = 120_000) => listings.waitForListings(instanceId, atLeast, timeoutMs),
   };
   const server = createEmulatorServer({
     tasks,
+    instances,
     listings,
     faults,
     stats,

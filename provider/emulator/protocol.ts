@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "crypto";
 import type { IncomingHttpHeaders } from "http";
 import type { ListingCounter } from "./listings";
+import type { InstanceRegistry } from "./instances";
 import type { TaskStore } from "./tasks";
 
 /** The service rejects timestamps further than this from its clock (both directions). */
@@ -36,6 +37,8 @@ export interface ApiContext {
   tasks: TaskStore;
   /** Counts DescribeTaskList listings per instance. */
   listings: ListingCounter;
+  /** The instances the task-starting calls act on. */
+  instances: InstanceRegistry;
 }
 
 /** One API version: how to read a request's facts and how to answer it. */

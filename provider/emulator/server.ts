@@ -7,6 +7,7 @@ import { V2_PATH } from "../api/signV2";
 import { CONTROL_PREFIX, type ControlTarget, handleControl } from "./control";
 import type { FaultInjector } from "./faults";
 import type { ListingCounter } from "./listings";
+import type { InstanceRegistry } from "./instances";
 import { delay, readBody, resetMidResponse, sendJson, sendText } from "./http";
 import type { ApiAnswer, ApiProtocol, ApiRequest } from "./protocol";
 import type { StatsCounter } from "./stats";
@@ -18,6 +19,7 @@ import { v3Protocol } from "./v3";
 export interface ServerDeps {
   tasks: TaskStore;
   listings: ListingCounter;
+  instances: InstanceRegistry;
   faults: FaultInjector;
   stats: StatsCounter;
   control: ControlTarget;
@@ -39,7 +41,7 @@ function protocolFor(method: string, pathname: string): ApiProtocol | undefined 
 const printable = (value: string | undefined): string => (value && /^[A-Za-z0-9.]{1,64}$/.test(value) ? value : "-");
 
 async function serveApi(req: ApiRequest, res: ServerResponse, protocol: ApiProtocol, deps: ServerDeps): Promise<string> {
-  deps.stats.request(protocol.taskIdOf(req));
+  deps.stats.request(protocol.taskIdOf(req), protocol.actionOf(req));
   const decision = deps.faults.decide();
   let answer: ApiAnswer | undefined;
   if (decision.kind === "rateLimited" || (decision.kind === "failure" && decision.failure === "throttle")) {
@@ -48,7 +50,7 @@ async function serveApi(req: ApiRequest, res: ServerResponse, protocol: ApiProto
   } else if (decision.kind === "failure" && decision.failure === "internal") {
     answer = protocol.internalError();
   } else if (decision.kind === "none") {
-    answer = protocol.handle(req, { now: deps.clock(), secretKeyOf: deps.secretKeyOf, tasks: deps.tasks, listings: deps.listings });
+    answer = protocol.handle(req, { now: deps.clock(), secretKeyOf: deps.secretKeyOf, tasks: deps.tasks, instances: deps.instances, listings: deps.listings });
   }
   await delay(deps.faults.latencyMs());
   if (answer) {

@@ -89,7 +89,7 @@ export function answerTaskList(req: ApiRequest, ctx: ApiContext): ApiAnswer {
   // The emulator's tasks all belong to one account; without InstanceId there is nothing to list by.
   const instanceId = filters.instanceId ?? "";
   const rows = ctx.tasks
-    .byInstance(instanceId, ctx.now)
+    .byInstance(instanceId, ctx.now, "listing")
     .map((view) => {
       const { progress, endedAtMs } = timelineProgress(view.task.timeline, view.elapsedMs);
       const startTime = beijingTime(view.startedMs);

@@ -122,18 +122,21 @@ export class TaskStore {
   }
 
   /**
-   * The tasks of `instanceId` at clock time `nowMs`, each with how far its timeline ran. Like a
-   * query, a listing starts the timeline of a task that is not held; unlike one, it is not counted
-   * as a poll of the task.
+   * The tasks of `instanceId` at clock time `nowMs`, each with how far its timeline ran; never
+   * counted as polls of the tasks. `read: "listing"` is the API reading them (DescribeTaskList):
+   * like a query, that starts the timeline of a task that is not held. `"peek"` (control routes,
+   * the instance lock of the task-starting calls) starts nothing.
    */
-  byInstance(instanceId: string, nowMs: number): (TaskView & { elapsedMs: number })[] {
+  byInstance(instanceId: string, nowMs: number, read: "listing" | "peek" = "peek"): (TaskView & { elapsedMs: number })[] {
     const views: (TaskView & { elapsedMs: number })[] = [];
     for (const entry of this.tasks.values()) {
       if (entry.task.instanceId !== instanceId) continue;
-      entry.startedMs ??= nowMs;
-      if (!entry.held) entry.runningSinceMs ??= nowMs;
+      if (read === "listing") {
+        entry.startedMs ??= nowMs;
+        if (!entry.held) entry.runningSinceMs ??= nowMs;
+      }
       const elapsedMs = entry.elapsedMs + (entry.runningSinceMs === undefined ? 0 : nowMs - entry.runningSinceMs);
-      views.push({ task: entry.task, status: this.statusOf(entry, nowMs), startedMs: entry.startedMs, elapsedMs });
+      views.push({ task: entry.task, status: this.statusOf(entry, nowMs), startedMs: entry.startedMs ?? nowMs, elapsedMs });
     }
     return views;
   }

@@ -66,6 +66,37 @@ export interface EmulatorFaults {
   latencyMs?: number | null;
 }
 
+/** The API 3.0 calls that start a task on an instance (see {@link EmulatorInstance}). */
+export type InstanceAction = "ManualBackupInstance" | "ClearInstance" | "ModifyInstanceParams" | "ResetPassword";
+
+/**
+ * A Redis instance the task-starting calls act on. Declared in a scenario's `instances`, with
+ * `addInstance`, `POST /_emulator/instances`, or implicitly by a task that names its `instanceId`
+ * (then with the defaults). Any other InstanceId gets `ResourceNotFound.InstanceNotExists`.
+ */
+export interface EmulatorInstance {
+  /** The instance ID, e.g. `crs-abcd1234`. */
+  instanceId: string;
+  /** How long each task started on this instance runs (status 1) before it ends; default 3000 ms. */
+  taskMs?: number;
+  /**
+   * When true, started tasks are held: they report running (1) until a test releases them or sets
+   * their status, so the test decides when the operation ends.
+   */
+  held?: boolean;
+  /** When set, started tasks (of `actions`, default all four) end failed (3) with `taskMessage`. */
+  fail?: { taskMessage: string; actions?: InstanceAction[] };
+}
+
+/** A task of an instance, as `instanceTasks` and `GET /_emulator/instances/{id}/tasks` list it. */
+export interface EmulatorInstanceTask {
+  requestId: number;
+  /** e.g. `FLOW_BACKUPINSTANCE`; empty when the task was added without one. */
+  taskType: string;
+  /** The status a query would get now (listing does not count as a query). */
+  status: TaskStatusCode;
+}
+
 /** A SecretId and the SecretKey the emulator verifies its signatures with. */
 export interface EmulatorCredential {
   secretId: string;
@@ -80,6 +111,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Tasks known from the start. */
   tasks?: EmulatorTask[];
+  /** Instances known from the start (a scenario's `instances`). */
+  instances?: EmulatorInstance[];
   /** Accepted credentials; default one pair, {@link DEFAULT_EMULATOR_SECRET_ID} and its key. */
   credentials?: EmulatorCredential[];
   /** Faults active from the start. */
@@ -103,6 +136,8 @@ export interface EmulatorStats {
   byRequestId: Record<string, number>;
   /** API requests answered with a rate-limit error, by the limiter or the `throttle` fault. */
   throttled: number;
+  /** API requests per action they named (`DescribeTaskInfo`, `ManualBackupInstance` …), whatever their outcome. */
+  byAction: Record<string, number>;
 }
 
 /** Where a task is, as `taskState` and `GET /_emulator/tasks/{id}` report it. */
@@ -150,4 +185,8 @@ export interface RunningEmulator {
    * rejects after `timeoutMs` (default 120 000) as a safety net, naming the count reached.
    */
   waitForListings(instanceId: string, atLeast: number, timeoutMs?: number): Promise<InstanceListingState>;
+  /** Declares an instance, or replaces the settings of a known one. Throws an InputError on invalid settings. */
+  addInstance(instance: EmulatorInstance): void;
+  /** The tasks of a known instance, oldest ID first; not queries. Throws an InputError for an unknown instance. */
+  instanceTasks(instanceId: string): EmulatorInstanceTask[];
 }

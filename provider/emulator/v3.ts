@@ -1,18 +1,20 @@
 /**
  * API 3.0 (`POST /`, TC3-HMAC-SHA256): headers and Authorization first, then the signature
- * over the received Host, Content-Type and raw body, then action, version and `TaskId`.
+ * over the received Host, Content-Type and raw body (with the SDKs' leniencies, tc3Leniency.ts),
+ * then action, version and `TaskId`, or one of the task-starting calls (v3Operations.ts).
  */
 import { randomUUID } from "crypto";
 import { signTc3, tc3Date } from "../api/signV3";
 import { isFailureStatus, statusToV3 } from "../api/status";
 import { type ApiAnswer, type ApiContext, type ApiProtocol, type ApiRequest, MAX_TIMESTAMP_SKEW_SECONDS, safeEqual } from "./protocol";
 import { TASK_LIST_ACTION, answerTaskList } from "./taskList";
+import { acceptedServices, signedHostForms } from "./tc3Leniency";
 import { beijingTime, bodyObject, error, header } from "./v3Common";
+import { instanceOperation } from "./v3Operations";
 
-/** The action and version this file answers; DescribeTaskList is answered in `taskList.ts`. */
+/** The task query and the version this file answers; DescribeTaskList is answered in `taskList.ts`, the task-starting calls in `v3Operations.ts`. */
 const ACTION = "DescribeTaskInfo";
 const VERSION = "2018-04-12";
-const SERVICE = "redis";
 
 const requiredHeaders = ["Authorization", "X-TC-Action", "X-TC-Version", "X-TC-Timestamp", "X-TC-Region"];
 const authorizationPattern =
@@ -41,19 +43,15 @@ function verify(req: ApiRequest, ctx: ApiContext): ApiAnswer | undefined {
     return error("AuthFailure.SignatureExpire", "The signature has expired: X-TC-Timestamp is more than 5 minutes from the server time");
   }
 
-  if (service !== SERVICE || date !== tc3Date(timestamp) || signedHeaders !== "content-type;host") {
+  const host = header(req, "host") ?? "";
+  if (!acceptedServices(host).includes(service) || date !== tc3Date(timestamp) || signedHeaders !== "content-type;host") {
     return error("AuthFailure.SignatureFailure", "The credential scope or SignedHeaders do not match the request");
   }
-  const expected = signTc3({
-    secretId,
-    secretKey,
-    service: SERVICE,
-    host: header(req, "host") ?? "",
-    timestamp,
-    contentType: header(req, "content-type") ?? "",
-    body: req.body,
-  }).signature;
-  if (!safeEqual(expected, signature)) {
+  const contentType = header(req, "content-type") ?? "";
+  const matches = signedHostForms(host).some((signedHost) =>
+    safeEqual(signTc3({ secretId, secretKey, service, host: signedHost, timestamp, contentType, body: req.body }).signature, signature),
+  );
+  if (!matches) {
     return error("AuthFailure.SignatureFailure", "The signature does not match; check the SecretKey and the signing steps");
   }
   return undefined;
@@ -64,12 +62,19 @@ function answer(req: ApiRequest, ctx: ApiContext): ApiAnswer {
   if (rejected) return rejected;
   const action = header(req, "x-tc-action");
   if (action === TASK_LIST_ACTION && header(req, "x-tc-version") === VERSION) return answerTaskList(req, ctx);
-  if (action !== ACTION) return error("InvalidAction", `The action ${action} is not supported`);
+  const operation = instanceOperation(action);
+  if (action !== ACTION && !operation) return error("InvalidAction", `The action ${action} is not supported`);
   const version = header(req, "x-tc-version");
   if (version !== VERSION) return error("NoSuchVersion", `The version ${version} of the redis API does not exist; use ${VERSION}`);
 
   const body = bodyObject(req);
   if (!body) return error("InvalidParameter", "The request body must be a JSON object");
+  if (operation) {
+    const outcome = operation(body, ctx);
+    if ("error" in outcome) return error(outcome.error.code, outcome.error.message);
+    const apiRequestId = randomUUID();
+    return { body: { Response: { ...outcome.response, RequestId: apiRequestId } }, result: "Success", apiRequestId };
+  }
   if (body.TaskId === undefined) return error("MissingParameter", "The parameter TaskId is missing");
   const taskId = taskIdOf(req);
   if (taskId === undefined) return error("InvalidParameterValue", "TaskId must be a non-negative integer");

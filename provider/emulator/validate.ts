@@ -10,12 +10,12 @@ import type { EmulatorTask, TimelineStep } from "./types";
 const taskFields = ["requestId", "timeline", "held", "taskMessage", "taskType", "instanceId"];
 const stepFields = ["status", "ms"];
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // Unknown fields are rejected so that a typo (`timline`, `msec`) is not silently ignored.
-function rejectUnknownFields(value: Record<string, unknown>, known: string[], field: string): void {
+export function rejectUnknownFields(value: Record<string, unknown>, known: string[], field: string): void {
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
       throw new InputError(`${field}.${key}`, `${field}.${key} is not a known field (expected one of ${known.join(", ")})`);

@@ -1,11 +1,14 @@
 /**
  * Progress lines while a task is awaited: one when the status changes and one at least every
- * minute, e.g. `[TaskWait gate] task 11963: Executing, 12 polls, 1m20s`. They go to stderr
- * because the provider host has no log channel to the engine.
+ * minute, e.g. `[TaskWait gate] task 11963: Executing, 12 polls, 1m20s`. Lines while the task runs
+ * are ephemeral (the plugin sends them as the engine's status messages, which its diagnostics
+ * summary leaves out, so 300 gates do not fill it); the line of a terminal status stays.
  */
 import { formatDuration } from "../input/duration";
 import type { TaskRecord } from "../api/types";
 import { PROGRESS_HEARTBEAT_MS } from "./defaults";
+import { isTerminalStatus } from "../api/status";
+import type { ProgressWriter } from "./progressSink";
 
 /** One observation of a wait in progress. */
 export interface ProgressSnapshot {
@@ -34,6 +37,12 @@ export function progressLine(label: string, requestId: number, snapshot: Progres
   return `[${label}] task ${requestId}: ${status}, ${snapshot.polls} polls, ${formatDuration(snapshot.waitedMs)}${retry}`;
 }
 
+/** How a wait's snapshots read as lines, and which one is the last (it stays; the others are ephemeral). */
+export interface ProgressLines<S> {
+  format(snapshot: S): string;
+  isFinal(snapshot: S): boolean;
+}
+
 /**
  * Writes a line on every change of what is awaited, and re-writes the latest state when a minute
  * has passed without a line (a timer, so the heartbeat holds however long the poll interval is).
@@ -44,9 +53,9 @@ export class HeartbeatReporter<S extends { waitedMs: number }> {
   private readonly startedAt: number;
 
   constructor(
-    private readonly format: (snapshot: S) => string,
+    private readonly lines: ProgressLines<S>,
     initial: S,
-    private readonly write: (line: string) => void,
+    private readonly write: ProgressWriter,
     private readonly now: () => number = Date.now,
     private readonly timers: ProgressTimers = realTimers,
     private readonly heartbeatMs: number = PROGRESS_HEARTBEAT_MS,
@@ -69,7 +78,8 @@ export class HeartbeatReporter<S extends { waitedMs: number }> {
 
   private emit(): void {
     const waitedMs = Math.max(this.latest.waitedMs, this.now() - this.startedAt);
-    this.write(this.format({ ...this.latest, waitedMs }));
+    const snapshot = { ...this.latest, waitedMs };
+    this.write(this.lines.format(snapshot), { ephemeral: !this.lines.isFinal(snapshot) });
     this.schedule();
   }
 
@@ -81,7 +91,11 @@ export class HeartbeatReporter<S extends { waitedMs: number }> {
 
 /** Progress lines of one task's wait: a line on every status change. */
 export class ProgressReporter extends HeartbeatReporter<ProgressSnapshot> {
-  constructor(label: string, requestId: number, write: (line: string) => void, now?: () => number, timers?: ProgressTimers, heartbeatMs?: number) {
-    super((snapshot) => progressLine(label, requestId, snapshot), { polls: 0, waitedMs: 0 }, write, now, timers, heartbeatMs);
+  constructor(label: string, requestId: number, write: ProgressWriter, now?: () => number, timers?: ProgressTimers, heartbeatMs?: number) {
+    const lines: ProgressLines<ProgressSnapshot> = {
+      format: (snapshot) => progressLine(label, requestId, snapshot),
+      isFinal: (snapshot) => snapshot.record !== undefined && isTerminalStatus(snapshot.record.status),
+    };
+    super(lines, { polls: 0, waitedMs: 0 }, write, now, timers, heartbeatMs);
   }
 }

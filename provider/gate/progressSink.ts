@@ -8,8 +8,13 @@
  */
 import { AsyncLocalStorage } from "async_hooks";
 
+/** How a line is shown: `ephemeral` lines are status, replaced by the next (where the engine supports it). */
+export interface ProgressLineOptions {
+  ephemeral?: boolean;
+}
+
 /** Writes one progress line (without a newline). */
-export type ProgressWriter = (line: string) => void;
+export type ProgressWriter = (line: string, options?: ProgressLineOptions) => void;
 
 const sinks = new AsyncLocalStorage<ProgressWriter>();
 

@@ -10,7 +10,7 @@ import { pacedCall } from "../waiter/query";
 import { sharedTaskListBudget, type ApiBudget } from "../waiter/rateLimiter";
 import { describeTask, waitForInstanceIdle, type FailOn, type InstanceIdleProgress, type InstanceIdleResult, type WaitedTask } from "../waiter/instanceIdle";
 import { trackWait } from "./cancellation";
-import { HeartbeatReporter } from "./progress";
+import { HeartbeatReporter, type ProgressLines } from "./progress";
 import { currentProgressWriter } from "./progressSink";
 import { instanceTaskLister } from "./taskListQuery";
 import { waitDurations, type RedisTaskWaitOptions } from "./waitForRedisTask";
@@ -44,6 +44,14 @@ export function instanceProgressLine(label: string, event: InstanceIdleProgress)
   return `${head}: ${count}: ${event.active.map(describeTask).join(", ")}; ${effort}${retry}`;
 }
 
+/** An instance wait's lines: the idle line ends the wait and stays; lines while tasks run are ephemeral. */
+export function instanceProgressLines(label: string): ProgressLines<InstanceIdleProgress> {
+  return {
+    format: (event) => instanceProgressLine(label, event),
+    isFinal: (event) => event.active.length === 0 && event.error === undefined,
+  };
+}
+
 /** What a progress line says, apart from effort: a new line when it changes. */
 const lineKey = (event: InstanceIdleProgress) => `${event.noTaskFound}|${event.active.map(describeTask).join(",")}|${event.error?.code ?? ""}`;
 
@@ -62,7 +70,7 @@ export async function waitForRedisInstanceIdle(options: RedisInstanceIdleOptions
   const write = options.writeProgress === undefined ? currentProgressWriter() : options.writeProgress;
   let lastKey: string | undefined;
   const initial: InstanceIdleProgress = { instanceId: options.instanceId, active: [], noTaskFound: false, calls: 0, waitedMs: 0 };
-  const reporter = write ? new HeartbeatReporter((event: InstanceIdleProgress) => instanceProgressLine(options.label, event), initial, write) : undefined;
+  const reporter = write ? new HeartbeatReporter(instanceProgressLines(options.label), initial, write) : undefined;
   const tracked = trackWait();
   const signal = options.signal ? AbortSignal.any([options.signal, tracked.signal]) : tracked.signal;
   try {

@@ -13,7 +13,7 @@ import { ProgressReporter } from "./progress";
 import { InputError } from "../api/errors";
 import { showValue } from "../input/showValue";
 import { trackWait } from "./cancellation";
-import { currentProgressWriter } from "./progressSink";
+import { currentProgressWriter, type ProgressWriter } from "./progressSink";
 
 /** Options of {@link waitForRedisTask}; durations as users write them (`"45m"`, `"1s"`, seconds). */
 export interface RedisTaskWaitOptions {
@@ -25,7 +25,7 @@ export interface RedisTaskWaitOptions {
   /** Prefix of progress lines, e.g. `TaskWait gate` → `[TaskWait gate] task 11963: …`. */
   label: string;
   /** Where progress lines go; default the current operation's sink, else stderr (see `progressSink.ts`). `null` for none. */
-  writeProgress?: ((line: string) => void) | null;
+  writeProgress?: ProgressWriter | null;
   signal?: AbortSignal;
   clock?: Clock;
   random?: () => number;

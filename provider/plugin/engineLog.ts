@@ -5,8 +5,8 @@
  */
 import { rpc } from "./rpc";
 
-/** Sends one info message about the resource `urn`. */
-export type EngineLog = (urn: string, message: string) => void;
+/** Sends one info message about the resource `urn`; an `ephemeral` one is a status message, left out of the diagnostics summary. */
+export type EngineLog = (urn: string, message: string, options?: { ephemeral?: boolean }) => void;
 
 /**
  * A log to the engine listening at `address`. A message the engine cannot take is dropped:
@@ -15,11 +15,12 @@ export type EngineLog = (urn: string, message: string) => void;
 export function engineLog(address: string): EngineLog {
   const { grpc, engine, engineMessages } = rpc();
   const client = new engine.EngineClient(address, grpc.credentials.createInsecure());
-  return (urn, message) => {
+  return (urn, message, options) => {
     const request = new engineMessages.LogRequest();
     request.setSeverity(engineMessages.LogSeverity.INFO);
     request.setUrn(urn);
     request.setMessage(message);
+    request.setEphemeral(options?.ephemeral === true);
     client.log(request, () => undefined);
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The plugin's `Invoke`: the same one query as the program-side function (getTaskInfo,
  * getInstanceTasks), with the provider's configuration. A bad argument comes back as a failure
- * naming the field; a secret argument keeps its result field secret.
+ * naming the field; a secret argument keeps its result field secret, and the function is told
+ * which arguments were secret (a secret requestId stays out of every message).
  */
 import { InputError } from "../api/errors";
 import type { PluginFunction } from "./resources";
@@ -18,8 +19,11 @@ export interface InvokeResult {
 /** Runs `fn` on `args` (as the engine sends them) once; never waits. */
 export async function invokeFunction(fn: PluginFunction, args: Props): Promise<InvokeResult> {
   const { values, secrets } = unwrapSecrets(args);
+  // A secret requestId arrives wrapped, or (from the Node SDK, which unwraps invoke arguments) flagged.
+  const { requestIdIsSecret, ...query } = values;
+  if (requestIdIsSecret === true) secrets.add("requestId");
   try {
-    const record = await fn(values, providerConfig(), providerSettingSources());
+    const record = await fn(query, providerConfig(), providerSettingSources(), secrets);
     return { result: wrapSecrets({ ...record }, secrets), failures: [] };
   } catch (error) {
     if (error instanceof InputError) return { failures: [{ property: error.field, reason: error.message }] };

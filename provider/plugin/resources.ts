@@ -5,21 +5,23 @@ import { queryInstanceTasks, type GetInstanceTasksArgs } from "../resources/inst
 import { taskWaitCore } from "../resources/taskWait/core";
 import { queryTaskInfo, type GetTaskInfoArgs } from "../pulumi/taskInfo";
 import { pluginDoor, type PluginResource } from "./resourceDoor";
-import { pluginSchema } from "./schema";
 import { GET_INSTANCE_TASKS_TOKEN, GET_TASK_INFO_TOKEN, INSTANCE_IDLE_TOKEN, TASK_WAIT_TOKEN } from "./tokens";
 import type { ConfigLookup, SettingSources } from "../api/settings";
 
 /** The resources the plugin serves. */
 export const PLUGIN_RESOURCES: Record<string, PluginResource> = {
-  [TASK_WAIT_TOKEN]: pluginDoor(taskWaitCore, () => pluginSchema().resources[TASK_WAIT_TOKEN], "v2"),
-  [INSTANCE_IDLE_TOKEN]: pluginDoor(instanceIdleCore, () => pluginSchema().resources[INSTANCE_IDLE_TOKEN], INSTANCE_IDLE_API_VERSION),
+  [TASK_WAIT_TOKEN]: pluginDoor(TASK_WAIT_TOKEN, taskWaitCore, "v2"),
+  [INSTANCE_IDLE_TOKEN]: pluginDoor(INSTANCE_IDLE_TOKEN, instanceIdleCore, INSTANCE_IDLE_API_VERSION),
 };
 
-/** A function the plugin serves: plain args and the provider's configuration in, a plain result out. */
-export type PluginFunction = (args: Record<string, unknown>, config?: ConfigLookup, sources?: SettingSources) => Promise<object>;
+/**
+ * A function the plugin serves: plain args, the provider's configuration and the names of the
+ * arguments that were secret in, a plain result out.
+ */
+export type PluginFunction = (args: Record<string, unknown>, config: ConfigLookup | undefined, sources: SettingSources, secrets: ReadonlySet<string>) => Promise<object>;
 
 /** The functions the plugin serves. */
 export const PLUGIN_FUNCTIONS: Record<string, PluginFunction> = {
-  [GET_TASK_INFO_TOKEN]: (args, config, sources) => queryTaskInfo(args as unknown as GetTaskInfoArgs, config, sources),
+  [GET_TASK_INFO_TOKEN]: (args, config, sources, secrets) => queryTaskInfo(args as unknown as GetTaskInfoArgs, config, sources, secrets.has("requestId")),
   [GET_INSTANCE_TASKS_TOKEN]: (args, config, sources) => queryInstanceTasks(args as unknown as GetInstanceTasksArgs, config, sources),
 };

@@ -6,7 +6,7 @@
  */
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { cancelWaitsInProgress } from "../gate/cancellation";
+import { cancelWaitsInProgress, withinOperation } from "../gate/cancellation";
 import { configureRateLimit } from "../gate/rateLimit";
 import { CANCEL_REASON } from "../pulumi/hostCancel";
 import { setProviderConfig } from "../pulumi/providerSettings";
@@ -63,11 +63,15 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
     log = engineLog(address);
   };
   useEngine(engineAddress);
-  /** Runs a resource operation with its progress lines going to the engine's log for `urn`. */
-  const reporting = <T>(urn: string, operation: () => Promise<T>): Promise<T> => {
-    const send = log;
-    return send ? withProgressSink((line) => send(urn, line), operation) : operation();
-  };
+  /**
+   * Runs a resource operation, begun as the request arrives (a Cancel after this ends its waits,
+   * even one it registers later), with its progress lines going to the engine's log for `urn`.
+   */
+  const reporting = <T>(urn: string, operation: () => Promise<T>): Promise<T> =>
+    withinOperation(() => {
+      const send = log;
+      return send ? withProgressSink((line, options) => send(urn, line, options), operation) : operation();
+    });
   const toStruct = (value: Props) => struct.Struct.fromJavaScript(value as never);
   const failureList = (failures: CheckFailure[]) =>
     failures.map((failure) => {
@@ -137,6 +141,16 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
       const response = new pb.DiffResponse();
       response.setChanges(result.changes ? pb.DiffResponse.DiffChanges.DIFF_SOME : pb.DiffResponse.DiffChanges.DIFF_NONE);
       response.setReplacesList(result.replaces);
+      // What changed, so the engine shows the property (a resume lists `status`, a new default region `region`).
+      response.setDiffsList(result.diffs);
+      const detailed = response.getDetaileddiffMap();
+      for (const change of result.detailed) {
+        const diff = new pb.PropertyDiff();
+        diff.setKind(change.replace ? pb.PropertyDiff.Kind.UPDATE_REPLACE : pb.PropertyDiff.Kind.UPDATE);
+        diff.setInputdiff(change.input);
+        detailed.set(change.name, diff);
+      }
+      response.setHasdetaileddiff(true);
       response.setDeletebeforereplace(result.deleteBeforeReplace);
       return response;
     }),
@@ -164,8 +178,10 @@ export function resourceProviderService(engineAddress?: string): UntypedServiceI
       const response = new pb.ReadResponse();
       response.setId(result.id);
       response.setProperties(toStruct(result.props));
-      // The inputs stay as the program gave them: a refresh changes only what the task reports.
-      if (request.getInputs()) response.setInputs(request.getInputs());
+      // The inputs stay as the program gave them (a refresh changes only what the task reports);
+      // an import has none yet and takes the door's.
+      if (result.inputs) response.setInputs(toStruct(result.inputs));
+      else if (request.getInputs()) response.setInputs(request.getInputs());
       return response;
     }),
     // A gate needs no cleanup: deleting one only forgets it, without an API call.

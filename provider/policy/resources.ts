@@ -5,6 +5,7 @@
  */
 import { TASK_WAIT_TYPE } from "../pulumi/taskWaitTypes";
 import { TASK_WAIT_TOKEN } from "../plugin/tokens";
+import { redactRequestId } from "../pulumi/secretRequestId";
 
 /**
  * The placeholders the engine sends for values not known during preview, one per kind of value
@@ -72,4 +73,13 @@ export function typeMatcher(patterns: readonly string[]): (type: string) => bool
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * `text` as a message about a TaskWait may show it: with `requestId` redacted when the gate
+ * records its requestId as secret (`requestIdIsSecret`, set by both doors), unchanged otherwise.
+ */
+export function shownFor(props: Record<string, unknown>, text: string, requestId: unknown): string {
+  const secret = readProperty(props, "requestIdIsSecret");
+  return secret.known && secret.value === true ? redactRequestId(text, requestId) : text;
 }

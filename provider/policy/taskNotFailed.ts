@@ -22,9 +22,8 @@ import { isFailureStatus, statusText, TaskStatus } from "../api/status";
 import type { ApiVersion, ClientSettings, TaskRecord } from "../api/types";
 import { redisTaskQuery } from "../gate/taskQuery";
 import { formatDuration, parseDuration } from "../input/duration";
-import { redactRequestId } from "../pulumi/secretRequestId";
 import { configWithDefaults, DURATION_PATTERN, skip } from "./config";
-import { isTaskWait, readProperty, taskWaitLabel } from "./resources";
+import { isTaskWait, readProperty, shownFor, taskWaitLabel } from "./resources";
 import { TimeBudget } from "./timeBudget";
 import { taskWaitQuery } from "./taskWaitQuery";
 
@@ -93,11 +92,6 @@ export interface TaskNotFailedOptions {
 /** The outcome of a query cut short by the time budget. */
 const OUT_OF_TIME = Symbol("out of time");
 
-/** How a message shows a TaskWait's task: its ID, or `[secret]` when the program made it secret. */
-function shown(resource: PolicyResource, text: string, requestId: number): string {
-  const secret = readProperty(resource.props, "requestIdIsSecret");
-  return secret.known && secret.value === true ? redactRequestId(text, requestId) : text;
-}
 
 /** The violation for a failed task, with the API's TaskMessage when there is one. */
 function failureMessage(resource: PolicyResource, task: TaskRecord): string {
@@ -105,7 +99,7 @@ function failureMessage(resource: PolicyResource, task: TaskRecord): string {
   const message =
     `${taskWaitLabel(resource.name)} (requestId ${task.requestId}) has status ${task.status} (${statusText(task.status)})${detail}. ` +
     "Waiting for it cannot succeed: start the Redis operation again and wait for the new task's ID";
-  return shown(resource, message, task.requestId);
+  return shownFor(resource.props, message, task.requestId);
 }
 
 /** Names for a note, sorted (`gate-2` before `gate-10`), the first ten only: `"a", "b" and 3 more`. */
@@ -154,7 +148,7 @@ export function createRedisTaskNotFailedPolicy(options: TaskNotFailedOptions = {
             } catch (error) {
               // Never blocks, never crashes the pack: an unreachable API is no evidence of a failed task.
               if (budget.spent) return OUT_OF_TIME;
-              return `${taskWaitLabel(resource.name)}: could not check the task: ${shown(resource, (error as Error)?.message ?? String(error), query.requestId)}`;
+              return `${taskWaitLabel(resource.name)}: could not check the task: ${shownFor(resource.props, (error as Error)?.message ?? String(error), query.requestId)}`;
             }
             if (isFailureStatus(task.status)) reportViolation(failureMessage(resource, task), resource.urn);
             return undefined;

@@ -13,7 +13,7 @@
 import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { isTaskStatusCode, statusText, TaskStatus } from "../api/status";
 import { skip } from "./config";
-import { isTaskWait, readProperty, taskWaitLabel } from "./resources";
+import { isTaskWait, readProperty, shownFor, taskWaitLabel } from "./resources";
 
 /** Only the enforcement level is configurable. */
 export const taskSucceededConfigSchema: PolicyConfigSchema = { properties: {} };
@@ -49,7 +49,8 @@ export const redisTaskSucceeded: StackValidationPolicy = {
       if (!status.known || status.value === TaskStatus.Succeeded) continue;
       const requestId = readProperty(resource.props, "requestId");
       const id = requestId.known ? String(requestId.value) : "unknown";
-      reportViolation(`${taskWaitLabel(resource.name)} (requestId ${id}) has ${describeStatus(status.value)}, not ${SUCCEEDED}`, resource.urn);
+      const message = `${taskWaitLabel(resource.name)} (requestId ${id}) has ${describeStatus(status.value)}, not ${SUCCEEDED}`;
+      reportViolation(shownFor(resource.props, message, requestId.known ? requestId.value : undefined), resource.urn);
     }
   },
 };

@@ -3,6 +3,7 @@
  * `require()`s this package by name, see `providerStub.ts`). Each method first applies the stashed
  * Configure request; nothing else happens here, so both doors behave alike.
  */
+import { withinOperation } from "../gate/cancellation";
 import { configureRateLimit } from "../gate/rateLimit";
 import type { ResourceCore } from "../resources/core";
 import { watchHostCancel } from "./hostCancel";
@@ -31,14 +32,21 @@ export async function applyStashedConfigure(): Promise<void> {
   await configureFromHost(request);
 }
 
-/** `core` with the dynamic host's method names, each applying the stashed Configure first. No `delete`: the host then deletes without a call. */
+type Props = Record<string, unknown>;
+
+/**
+ * `core` with the dynamic host's method names, each applying the stashed Configure first. No
+ * `delete`: the host then deletes without a call. Create, update and read begin an operation on
+ * entry, so the host's Cancel during the awaits before the wait still ends it.
+ */
 export function dynamicDoor(core: ResourceCore) {
+  const configured = async <T>(method: () => Promise<T>): Promise<T> => (await applyStashedConfigure(), method());
   return {
     configure: configureFromHost,
-    check: async (olds: Record<string, unknown>, news: Record<string, unknown>) => (await applyStashedConfigure(), core.check(olds, news)),
-    diff: async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => (await applyStashedConfigure(), core.diff(id, olds, news)),
-    create: async (inputs: Record<string, unknown>) => (await applyStashedConfigure(), core.create(inputs)),
-    read: async (id: string, props: Record<string, unknown>) => (await applyStashedConfigure(), core.read(id, props)),
-    update: async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => (await applyStashedConfigure(), core.update(id, olds, news)),
+    check: (olds: Props, news: Props) => configured(() => core.check(olds, news)),
+    diff: (id: string, olds: Props, news: Props) => configured(() => core.diff(id, olds, news)),
+    create: (inputs: Props) => withinOperation(() => configured(() => core.create(inputs))),
+    read: (id: string, props: Props) => withinOperation(() => configured(() => core.read(id, props))),
+    update: (id: string, olds: Props, news: Props) => withinOperation(() => configured(() => core.update(id, olds, news))),
   };
 }

@@ -21,11 +21,20 @@ export interface GetTaskInfoOutputArgs {
  * (`tencentcloud:*`) or the environment.
  */
 export async function getTaskInfo(args: GetTaskInfoArgs, _opts?: pulumi.InvokeOptions): Promise<GetTaskInfoResult> {
-  // runtime.getConfig reads secrets without the "use getSecret" warning Config.get would log.
-  return queryTaskInfo(args, (key) => pulumi.runtime.getConfig(key));
+  return query(args, false);
 }
 
-/** {@link getTaskInfo} taking Inputs and returning an Output, the Pulumi `getXOutput` convention. */
-export function getTaskInfoOutput(args: GetTaskInfoOutputArgs, opts?: pulumi.InvokeOptions): pulumi.Output<GetTaskInfoResult> {
-  return pulumi.output(args).apply((resolved) => getTaskInfo(resolved as GetTaskInfoArgs, opts));
+/** The query with the program's stack config; `secret`: the requestId stays out of errors. */
+function query(args: GetTaskInfoArgs, secret: boolean): Promise<GetTaskInfoResult> {
+  // runtime.getConfig reads secrets without the "use getSecret" warning Config.get would log.
+  return queryTaskInfo(args, (key) => pulumi.runtime.getConfig(key), undefined, secret);
+}
+
+/**
+ * {@link getTaskInfo} taking Inputs and returning an Output, the Pulumi `getXOutput` convention.
+ * A secret `requestId` keeps the result secret and stays out of error messages.
+ */
+export function getTaskInfoOutput(args: GetTaskInfoOutputArgs, _opts?: pulumi.InvokeOptions): pulumi.Output<GetTaskInfoResult> {
+  const secret = pulumi.isSecret(pulumi.output(args.requestId));
+  return pulumi.output(args).apply(async (resolved) => query(resolved as GetTaskInfoArgs, await secret));
 }

@@ -30,18 +30,27 @@ export function secretTaskWaitId(): string {
 
 /**
  * Runs `action`; when `secret`, an error it throws leaves with `requestId` redacted from its
- * message and stack (the host logs both) and, for a partial failure, from its reasons.
+ * message and stack (the host logs both), from its reasons (a partial failure) and from its other
+ * fields, which Node prints beside an unhandled error (a `TaskApiError`'s `requestId` and
+ * `apiMessage`); its `cause` (a transport error quoting the request URL) is dropped.
  */
 export async function redactingErrors<T>(requestId: unknown, secret: boolean, action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    if (secret && error instanceof Error) {
-      error.message = redactRequestId(error.message, requestId);
-      if (error.stack) error.stack = redactRequestId(error.stack, requestId);
-      const withReasons = error as Error & { reasons?: unknown };
-      if (Array.isArray(withReasons.reasons)) withReasons.reasons = withReasons.reasons.map((reason) => redactRequestId(String(reason), requestId));
-    }
+    if (secret && error instanceof Error) redactError(error, requestId);
     throw error;
+  }
+}
+
+function redactError(error: Error, requestId: unknown): void {
+  error.message = redactRequestId(error.message, requestId);
+  if (error.stack) error.stack = redactRequestId(error.stack, requestId);
+  const fields = error as unknown as Record<string, unknown>;
+  delete fields.cause;
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === "string") fields[key] = redactRequestId(value, requestId);
+    else if (typeof value === "number" && String(value) === String(requestId ?? "").trim()) fields[key] = SECRET_MARKER;
+    else if (Array.isArray(value)) fields[key] = value.map((item) => (typeof item === "string" ? redactRequestId(item, requestId) : item));
   }
 }

@@ -7,6 +7,7 @@ import { describeTaskInfo } from "../api/describeTaskInfo";
 import { resolveClientSettings, type ConfigLookup, type SettingSources } from "../api/settings";
 import type { ApiVersion, TaskRecord } from "../api/types";
 import { parseApiVersion, parseEndpoint, parseRegion, parseRequestId } from "../input/fields";
+import { redactingErrors } from "./secretRequestId";
 
 /** The arguments of getTaskInfo. */
 export interface GetTaskInfoArgs {
@@ -29,11 +30,14 @@ export interface GetTaskInfoResult extends TaskRecord {
 /**
  * Validates `args` (an `InputError` names the field at fault), resolves the settings from `args`,
  * then `config` (whose keys `sources` names), then the environment, and queries the task once.
+ * When `requestIdIsSecret`, its errors leave without the ID (the same redaction as TaskWait's).
  */
-export async function queryTaskInfo(args: GetTaskInfoArgs, config?: ConfigLookup, sources?: SettingSources): Promise<GetTaskInfoResult> {
-  const requestId = parseRequestId(args.requestId);
-  const explicit = { region: parseRegion(args.region), endpoint: parseEndpoint(args.endpoint), apiVersion: parseApiVersion(args.apiVersion) };
-  const settings = resolveClientSettings(explicit, config, process.env, sources);
-  const record = await describeTaskInfo(requestId, settings);
-  return { ...record, region: settings.region, apiVersion: settings.apiVersion };
+export function queryTaskInfo(args: GetTaskInfoArgs, config?: ConfigLookup, sources?: SettingSources, requestIdIsSecret = false): Promise<GetTaskInfoResult> {
+  return redactingErrors(args.requestId, requestIdIsSecret, async () => {
+    const requestId = parseRequestId(args.requestId);
+    const explicit = { region: parseRegion(args.region), endpoint: parseEndpoint(args.endpoint), apiVersion: parseApiVersion(args.apiVersion) };
+    const settings = resolveClientSettings(explicit, config, process.env, sources);
+    const record = await describeTaskInfo(requestId, settings);
+    return { ...record, region: settings.region, apiVersion: settings.apiVersion };
+  });
 }

@@ -17,6 +17,8 @@ export interface CheckFailure {
 export interface DiffResult {
   changes: boolean;
   replaces: string[];
+  /** Every property that differs (replaced, retuned, or an output the update recomputes), for the engine to show. */
+  diffs: string[];
   deleteBeforeReplace: boolean;
 }
 
@@ -37,4 +39,16 @@ export interface ResourceCore {
   update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
   /** True when recorded outputs say the gate is ready: an update then computes nothing new, so a preview can answer it. */
   isReady(outs: Props): boolean;
+  /**
+   * Inputs whose secrecy the core must know, each with the boolean input that tells it (e.g.
+   * `requestId` → `requestIdIsSecret`): the core then keeps the value out of the resource ID,
+   * progress lines and messages. The dynamic resource sets the flag from `pulumi.isSecret`; the
+   * plugin door from the engine's secret wrapper. The flag is never a schema input.
+   */
+  secretFlags?: Readonly<Record<string, string>>;
+  /**
+   * `pulumi import` through the plugin (a Read with an ID and no state): the state and inputs the
+   * gate with ID `id` starts from. Absent: the resource cannot be imported.
+   */
+  imported?(id: string): { state: Props; inputs: Props };
 }

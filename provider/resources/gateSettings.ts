@@ -6,6 +6,7 @@ import { lookupSetting, resolveClientSettings } from "../api/settings";
 import type { ApiVersion, ClientSettings } from "../api/types";
 import { parseEndpoint } from "../input/fields";
 import { providerConfig, providerSettingSources } from "../pulumi/providerSettings";
+import type { DiffResult } from "./core";
 
 /** The inputs a gate's settings come from. */
 export interface GateSettingInputs {
@@ -50,9 +51,28 @@ export function replacedSettings(olds: Record<string, unknown>, news: Record<str
   return replaces;
 }
 
-/** True when any of `fields` differs between `olds` and `news` (as text; absent and empty alike). */
-export function anyChanged(olds: Record<string, unknown>, news: Record<string, unknown>, fields: readonly string[]): boolean {
-  return fields.some((field) => JSON.stringify(olds[field] ?? "") !== JSON.stringify(news[field] ?? ""));
+/** A value as diffs compare it: `60` and `"60"` alike, absent and empty alike, lists by their items. */
+const asText = (value: unknown) => (typeof value === "object" && value !== null ? JSON.stringify(value) : String(value ?? ""));
+
+/** Those of `fields` that differ between `olds` and `news`. */
+export function changedFields<F extends string>(olds: Record<string, unknown>, news: Record<string, unknown>, fields: readonly F[]): F[] {
+  return fields.filter((field) => asText(olds[field]) !== asText(news[field]));
+}
+
+/**
+ * What a gate's diff decides, with the properties it names (the engine shows them; the plugin
+ * reports them as `diffs` and `detailedDiff`): the replaced and retuned inputs, and `readyOutput`
+ * (e.g. `status`) for a gate not recorded as ready, whose update resumes the wait.
+ */
+export function gateDiff(replaces: string[], tuned: readonly string[], readyOutput: string, notReady: boolean): DiffResult {
+  // displayName is the resource's name, which the engine shows anyway.
+  const named = [...replaces, ...tuned.filter((field) => field !== "displayName")];
+  return {
+    changes: replaces.length > 0 || tuned.length > 0 || notReady,
+    replaces,
+    diffs: notReady ? [...named, readyOutput] : named,
+    deleteBeforeReplace: false,
+  };
 }
 
 /**

@@ -12,9 +12,15 @@ export function getTaskInfo(args: GetTaskInfoArgs, opts: pulumi.InvokeOptions = 
   return pulumi.runtime.invoke(GET_TASK_INFO_TOKEN, { ...args }, pinned(opts));
 }
 
-/** {@link getTaskInfo} taking Inputs and returning an Output. */
-export function getTaskInfoOutput(args: GetTaskInfoOutputArgs, opts?: pulumi.InvokeOptions): pulumi.Output<GetTaskInfoResult> {
-  return pulumi.output(args).apply((resolved) => getTaskInfo(resolved as GetTaskInfoArgs, opts));
+/**
+ * {@link getTaskInfo} taking Inputs and returning an Output; a secret `requestId` keeps the result
+ * secret and stays out of the plugin's errors. The Node SDK sends an invoke's arguments without
+ * their secret wrappers, so the plugin is told as the dynamic TaskWait tells its provider, with
+ * `requestIdIsSecret`.
+ */
+export function getTaskInfoOutput(args: GetTaskInfoOutputArgs, opts: pulumi.InvokeOutputOptions = {}): pulumi.Output<GetTaskInfoResult> {
+  const requestIdIsSecret = pulumi.output(pulumi.isSecret(pulumi.output(args.requestId)));
+  return pulumi.runtime.invokeOutput<GetTaskInfoResult>(GET_TASK_INFO_TOKEN, { ...args, requestIdIsSecret }, pinned(opts));
 }
 
 /** Lists a Redis instance's tasks (every page), through the provider plugin. */

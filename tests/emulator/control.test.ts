@@ -62,9 +62,9 @@ describe("GET /_emulator/stats", () => {
     await get("/_emulator/stats");
     expect(await get("/_emulator/stats")).toEqual({
       status: 200,
-      json: { requests: 5, byRequestId: { "11965": 3, "77": 1 }, throttled: 0 },
+      json: { requests: 5, byRequestId: { "11965": 3, "77": 1 }, throttled: 0, byAction: { DescribeTaskInfo: 5 } },
     });
-    expect(emu.stats()).toEqual({ requests: 5, byRequestId: { "11965": 3, "77": 1 }, throttled: 0 });
+    expect(emu.stats()).toEqual({ requests: 5, byRequestId: { "11965": 3, "77": 1 }, throttled: 0, byAction: { DescribeTaskInfo: 5 } });
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { InputError } from "../../provider/api/errors";
-import { loadScenario, startEmulator } from "../../provider/emulator";
+import { loadScenario, loadScenarioDocument, startEmulator } from "../../provider/emulator";
 import { callV3, virtualClock } from "./signedRequests";
 
 const demoPath = join(__dirname, "../../scenarios/demo.json");
@@ -62,6 +62,12 @@ describe("loadScenario errors", () => {
     ["a duplicate requestId", { tasks: [task, task] }, "tasks[1].requestId"],
     ["no tasks array", { task: [] }, "tasks"],
     ["an array at the top", [task], "tasks"],
+    ["an unknown top-level field", { tasks: [], instance: [] }, "instance"],
+    ["instances that are not an array", { tasks: [], instances: { instanceId: "crs-a" } }, "instances"],
+    ["an instance without an ID", { tasks: [], instances: [{ taskMs: 5 }] }, "instances[0].instanceId"],
+    ["a negative taskMs", { tasks: [], instances: [{ instanceId: "crs-a", taskMs: -5 }] }, "instances[0].taskMs"],
+    ["a fail without a message", { tasks: [], instances: [{ instanceId: "crs-a" }, { instanceId: "crs-b", fail: {} }] }, "instances[1].fail.taskMessage"],
+    ["a duplicate instanceId", { tasks: [], instances: [{ instanceId: "crs-a" }, { instanceId: "crs-a" }] }, "instances[1].instanceId"],
     ["text that is not JSON", "{ tasks: [", "scenario"],
   ])("rejects %s, naming %s", (_name, content, field) => {
     const path = scenarioFile(content);
@@ -80,6 +86,19 @@ describe("loadScenario errors", () => {
   it("names a missing file", () => {
     const path = join(dir, "absent.json");
     expect(() => loadScenario(path)).toThrow(`${path}: cannot read scenario file (ENOENT)`);
+  });
+
+  it("returns the instances beside the tasks, clean copies, and they start an emulator", async () => {
+    const path = scenarioFile({ tasks: [task], instances: [{ instanceId: "crs-a", taskMs: 10, held: false, fail: { taskMessage: "disk full" } }] });
+    const scenario = loadScenarioDocument(path);
+    expect(scenario.instances).toEqual([{ instanceId: "crs-a", taskMs: 10, fail: { taskMessage: "disk full" } }]);
+    expect(scenario.tasks).toEqual(loadScenario(path));
+    const emu = await startEmulator(scenario);
+    try {
+      expect(emu.instanceTasks("crs-a")).toEqual([]);
+    } finally {
+      await emu.close();
+    }
   });
 
   it("returns clean task copies", () => {

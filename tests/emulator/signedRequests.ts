@@ -105,6 +105,10 @@ export interface V3Options {
   sentContentType?: string;
   signHost?: string;
   token?: string;
+  /** Credential-scope service; default `redis`. */
+  service?: string;
+  /** `X-TC-Action`; default `DescribeTaskInfo`. */
+  action?: string;
 }
 
 /** Sends an API 3.0 call signed with TC3-HMAC-SHA256. */
@@ -115,7 +119,7 @@ export async function callV3(baseUrl: string, nowMs: number, options: V3Options 
   const { authorization } = signTc3({
     secretId: options.secretId ?? DEFAULT_EMULATOR_SECRET_ID,
     secretKey: options.secretKey ?? DEFAULT_EMULATOR_SECRET_KEY,
-    service: "redis",
+    service: options.service ?? "redis",
     host: options.signHost ?? new URL(baseUrl).host,
     timestamp,
     contentType,
@@ -124,7 +128,7 @@ export async function callV3(baseUrl: string, nowMs: number, options: V3Options 
   const headers: Record<string, string> = {
     "Content-Type": options.sentContentType ?? contentType,
     Authorization: authorization,
-    "X-TC-Action": "DescribeTaskInfo",
+    "X-TC-Action": options.action ?? "DescribeTaskInfo",
     "X-TC-Version": "2018-04-12",
     "X-TC-Timestamp": String(timestamp),
     "X-TC-Region": "ap-guangzhou",

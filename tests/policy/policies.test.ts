@@ -95,6 +95,15 @@ describe("redis-task-succeeded", () => {
     });
   });
 
+  test("a TaskWait (either door) recording its requestId as secret is named with [secret], never its ID", async () => {
+    for (const type of [TW, "tencentcloud-redis-task:index:TaskWait"]) {
+      const secretGate: StackResourceSpec = { type, name: "gate", props: { requestId: 6712345, requestIdIsSecret: true, status: 1, polls: 4 } };
+      expect((await runStack(redisTaskSucceeded, stackResources([secretGate]))).violations).toEqual([
+        { message: 'TaskWait "gate" (requestId [secret]) has status 1 (Executing), not 2 (Succeeded)', urn: urnOf(type, "gate") },
+      ]);
+    }
+  });
+
   test("only the failing one of two TaskWaits is reported", async () => {
     const second: StackResourceSpec = { type: TW, name: "resize", props: { requestId: 42, status: 3, polls: 1 } };
     expect((await run(gate({}), second)).violations).toEqual([

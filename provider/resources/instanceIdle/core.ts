@@ -11,7 +11,7 @@ import { readInstanceTasks } from "../../gate/readInstanceTasks";
 import { waitForRedisInstanceIdle } from "../../gate/waitForInstanceIdle";
 import { describeTask, type WaitedTask } from "../../waiter/instanceIdle";
 import type { Props, ResourceCore } from "../core";
-import { anyChanged, gateSettings, replacedSettings, retuned } from "../gateSettings";
+import { changedFields, gateDiff, gateSettings, replacedSettings, retuned } from "../gateSettings";
 import { checkInstanceIdleInputs, toInstanceIdleInputs } from "./check";
 import { instanceIdleOutcome } from "./outcome";
 import { INSTANCE_IDLE_API_VERSION, type InstanceIdleInputs } from "./types";
@@ -52,9 +52,9 @@ export const instanceIdleCore: ResourceCore = {
     const replaces = replacedSettings(olds, news, INSTANCE_IDLE_API_VERSION);
     if (String(olds.instanceId ?? "") !== String(news.instanceId ?? "")) replaces.unshift("instanceId");
     // Other task types make another gate: the one recorded waited for different tasks.
-    if (anyChanged(olds, news, ["taskTypes"])) replaces.push("taskTypes");
-    const tuned = anyChanged(olds, news, TUNING_FIELDS);
-    return { changes: replaces.length > 0 || tuned || olds.idle !== true, replaces, deleteBeforeReplace: false };
+    if (changedFields(olds, news, ["taskTypes"]).length > 0) replaces.push("taskTypes");
+    // A gate not recorded as idle must be updated, which resumes the wait.
+    return gateDiff(replaces, changedFields(olds, news, TUNING_FIELDS), "idle", olds.idle !== true);
   },
 
   async create(inputs) {

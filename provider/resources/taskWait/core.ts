@@ -8,13 +8,14 @@ import { isUnknownTaskCode } from "../../api/classify";
 import { TaskStatus } from "../../api/status";
 import { readRedisTask } from "../../gate/readRedisTask";
 import { waitForRedisTask } from "../../gate/waitForRedisTask";
-import { currentProgressWriter } from "../../gate/progressSink";
+import { currentProgressWriter, type ProgressWriter } from "../../gate/progressSink";
 import { checkTaskWaitInputs, toTaskWaitInputs, type CheckFailure } from "../../pulumi/checkInputs";
 import { taskGoneWarning, waitOutcome } from "../../pulumi/waitOutcome";
 import { redactingErrors, redactRequestId, secretTaskWaitId } from "../../pulumi/secretRequestId";
 import type { TaskWaitInputs, TaskWaitOutputs } from "../../pulumi/taskWaitTypes";
 import type { ResourceCore } from "../core";
-import { gateSettings, replacedSettings, retuned } from "../gateSettings";
+import { changedFields, gateDiff, gateSettings, replacedSettings, retuned } from "../gateSettings";
+import { importedGateState } from "./importGate";
 
 type Props = Record<string, unknown>;
 
@@ -38,10 +39,10 @@ function labelOf(inputs: TaskWaitInputs): string {
  * Where progress lines and warnings go: the operation's progress sink (stderr for the dynamic
  * host, the engine's log for the plugin), with a secret requestId redacted.
  */
-function writerFor(raw: Props): (line: string) => void {
+function writerFor(raw: Props): ProgressWriter {
   const write = currentProgressWriter();
   const secret = raw.requestIdIsSecret === true;
-  return (line) => write(secret ? redactRequestId(line, raw.requestId) : line);
+  return (line, options) => write(secret ? redactRequestId(line, raw.requestId) : line, options);
 }
 
 /** Runs a provider method; its errors leave without a secret requestId. */
@@ -81,16 +82,11 @@ export const taskWaitCore: ResourceCore = {
     const replaces = replacedSettings(olds, news, "v2");
     if (String(olds.requestId ?? "") !== String(news.requestId ?? "")) replaces.unshift("requestId");
     // A gate whose requestId became secret needs an ID that does not show it: a new one.
-    if ((olds.requestIdIsSecret === true) !== (news.requestIdIsSecret === true)) replaces.push("requestIdIsSecret");
-    const tuned = TUNING_FIELDS.some((field) => String(olds[field] ?? "") !== String(news[field] ?? ""));
+    // (Reported as a change of requestId, the property users see.)
+    if ((olds.requestIdIsSecret === true) !== (news.requestIdIsSecret === true) && !replaces.includes("requestId")) replaces.push("requestId");
     // A gate not recorded as succeeded (a timeout, or a refresh that cleared the init error)
     // must be updated, which resumes the wait; otherwise dependents would proceed.
-    const notReady = olds.status !== TaskStatus.Succeeded;
-    return {
-      changes: replaces.length > 0 || tuned || notReady,
-      replaces,
-      deleteBeforeReplace: false,
-    };
+    return gateDiff(replaces, changedFields(olds, news, TUNING_FIELDS), "status", olds.status !== TaskStatus.Succeeded);
   },
 
   async create(inputs: Props): Promise<{ id: string; outs: Props }> {
@@ -131,5 +127,13 @@ export const taskWaitCore: ResourceCore = {
 
   isReady(outs: Props): boolean {
     return outs.status === TaskStatus.Succeeded;
+  },
+
+  secretFlags: { requestId: "requestIdIsSecret" },
+
+  // The import's ID is the task ID; the inputs recorded are that ID alone.
+  imported(id: string) {
+    const state = importedGateState(id);
+    return { state, inputs: { requestId: state.requestId } };
   },
 };

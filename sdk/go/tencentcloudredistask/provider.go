@@ -71,7 +71,7 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// Base URL to call instead of the public API, e.g. `http://127.0.0.1:43121`. Default: the environment variable `TENCENTCLOUD_REDIS_ENDPOINT`.
 	Endpoint *string `pulumi:"endpoint"`
-	// DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 10.
+	// DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 20 (the limit Tencent documents). It is the ceiling: the pace halves on a rate-limit answer and recovers after.
 	RateLimitPerSecond *float64 `pulumi:"rateLimitPerSecond"`
 	// Region of the tasks, e.g. `ap-guangzhou`. Default: the environment variable `TENCENTCLOUD_REGION`.
 	Region *string `pulumi:"region"`
@@ -87,7 +87,7 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// Base URL to call instead of the public API, e.g. `http://127.0.0.1:43121`. Default: the environment variable `TENCENTCLOUD_REDIS_ENDPOINT`.
 	Endpoint pulumi.StringPtrInput
-	// DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 10.
+	// DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 20 (the limit Tencent documents). It is the ceiling: the pace halves on a rate-limit answer and recovers after.
 	RateLimitPerSecond pulumi.Float64PtrInput
 	// Region of the tasks, e.g. `ap-guangzhou`. Default: the environment variable `TENCENTCLOUD_REGION`.
 	Region pulumi.StringPtrInput

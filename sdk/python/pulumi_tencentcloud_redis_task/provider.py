@@ -29,7 +29,7 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] endpoint: Base URL to call instead of the public API, e.g. `http://127.0.0.1:43121`. Default: the environment variable `TENCENTCLOUD_REDIS_ENDPOINT`.
-        :param pulumi.Input[_builtins.float] rate_limit_per_second: DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 10.
+        :param pulumi.Input[_builtins.float] rate_limit_per_second: DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 20 (the limit Tencent documents). It is the ceiling: the pace halves on a rate-limit answer and recovers after.
         :param pulumi.Input[_builtins.str] region: Region of the tasks, e.g. `ap-guangzhou`. Default: the environment variable `TENCENTCLOUD_REGION`.
         :param pulumi.Input[_builtins.str] secret_id: SecretId of the Tencent Cloud API key. Default: the environment variable `TENCENTCLOUD_SECRET_ID`.
         :param pulumi.Input[_builtins.str] secret_key: SecretKey of the Tencent Cloud API key. Default: the environment variable `TENCENTCLOUD_SECRET_KEY`. Always stored as a secret.
@@ -76,7 +76,7 @@ class ProviderArgs:
     @pulumi.getter(name="rateLimitPerSecond")
     def rate_limit_per_second(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 10.
+        DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 20 (the limit Tencent documents). It is the ceiling: the pace halves on a rate-limit answer and recovers after.
         """
         return pulumi.get(self, "rate_limit_per_second")
 
@@ -152,7 +152,7 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] endpoint: Base URL to call instead of the public API, e.g. `http://127.0.0.1:43121`. Default: the environment variable `TENCENTCLOUD_REDIS_ENDPOINT`.
-        :param pulumi.Input[_builtins.float] rate_limit_per_second: DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 10.
+        :param pulumi.Input[_builtins.float] rate_limit_per_second: DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 20 (the limit Tencent documents). It is the ceiling: the pace halves on a rate-limit answer and recovers after.
         :param pulumi.Input[_builtins.str] region: Region of the tasks, e.g. `ap-guangzhou`. Default: the environment variable `TENCENTCLOUD_REGION`.
         :param pulumi.Input[_builtins.str] secret_id: SecretId of the Tencent Cloud API key. Default: the environment variable `TENCENTCLOUD_SECRET_ID`.
         :param pulumi.Input[_builtins.str] secret_key: SecretKey of the Tencent Cloud API key. Default: the environment variable `TENCENTCLOUD_SECRET_KEY`. Always stored as a secret.

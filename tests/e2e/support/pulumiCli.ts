@@ -23,3 +23,12 @@ function isExecutable(file: string): boolean {
 /** The one line the suite prints when it skips for want of a CLI. */
 export const NO_CLI_MESSAGE =
   "end-to-end suite skipped: no Pulumi CLI found (put `pulumi` on PATH or set PULUMI_CLI_DIR; in this workplace `../shared/pulumi-cli/install.sh` builds one)";
+
+/**
+ * True when the run is CI: any non-empty `CI` other than `false` or `0` (Jenkins and others set
+ * `CI=1` or a name, not only `true`).
+ */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = (env.CI ?? "").trim().toLowerCase();
+  return value !== "" && value !== "false" && value !== "0";
+}

@@ -24,7 +24,7 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return value
 }
 
-// DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 10 (Tencent documents 20).
+// DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 20 (the limit Tencent documents). It is the ceiling: the pace halves on a rate-limit answer and recovers after.
 func GetRateLimitPerSecond(ctx *pulumi.Context) float64 {
 	v, err := config.TryFloat64(ctx, "tencentcloud-redis-task:rateLimitPerSecond")
 	if err == nil {

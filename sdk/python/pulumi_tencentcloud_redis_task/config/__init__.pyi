@@ -21,7 +21,7 @@ Base URL to call instead of the public API (the emulator, a private endpoint), e
 
 rateLimitPerSecond: Optional[float]
 """
-DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 10 (Tencent documents 20).
+DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 20 (the limit Tencent documents). It is the ceiling: the pace halves on a rate-limit answer and recovers after.
 """
 
 region: Optional[str]

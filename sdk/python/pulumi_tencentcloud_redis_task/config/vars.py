@@ -30,7 +30,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def rate_limit_per_second(self) -> Optional[float]:
         """
-        DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 10 (Tencent documents 20).
+        DescribeTaskInfo calls per second for all the waits of this provider together. Default: the environment variable `TENCENTCLOUD_REDIS_RATE_LIMIT`, then 20 (the limit Tencent documents). It is the ceiling: the pace halves on a rate-limit answer and recovers after.
         """
         return __config__.get_float('rateLimitPerSecond') or _utilities.get_env_float('TENCENTCLOUD_REDIS_RATE_LIMIT')
 
