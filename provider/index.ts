@@ -29,18 +29,18 @@ export { startEmulator, loadScenario, loadScenarioDocument, DEFAULT_EMULATOR_SEC
 export type { EmulatorOptions, EmulatorTask, EmulatorInstance, EmulatorInstanceTask, EmulatorScenario, EmulatorFaults, RunningEmulator } from "./emulator";
 
 // The Pulumi surface: loaded on first use (see the file comment).
-import type * as TaskWaitModule from "./pulumi/taskWait";
-import type * as GetTaskInfoModule from "./pulumi/getTaskInfo";
-import type * as InstanceIdleModule from "./pulumi/instanceIdle";
-import type * as GetInstanceTasksModule from "./pulumi/getInstanceTasks";
-export type { InstanceIdleArgs } from "./pulumi/instanceIdle";
-export type { GetInstanceTasksArgs, GetInstanceTasksOutputArgs, GetInstanceTasksResult, InstanceTaskInfo } from "./pulumi/getInstanceTasks";
+import type * as TaskWaitModule from "./doors/dynamic/taskWait";
+import type * as GetTaskInfoModule from "./doors/dynamic/getTaskInfo";
+import type * as InstanceIdleModule from "./doors/dynamic/instanceIdle";
+import type * as GetInstanceTasksModule from "./doors/dynamic/getInstanceTasks";
+export type { InstanceIdleArgs } from "./doors/dynamic/instanceIdle";
+export type { GetInstanceTasksArgs, GetInstanceTasksOutputArgs, GetInstanceTasksResult, InstanceTaskInfo } from "./doors/dynamic/getInstanceTasks";
 export { INSTANCE_IDLE_TYPE } from "./resources/instanceIdle/types";
 export type { InstanceIdleOutputs } from "./resources/instanceIdle/types";
-export type { TaskWaitArgs } from "./pulumi/taskWait";
-export type { GetTaskInfoArgs, GetTaskInfoOutputArgs, GetTaskInfoResult } from "./pulumi/getTaskInfo";
-export { TASK_WAIT_TYPE } from "./pulumi/taskWaitTypes";
-export type { TaskWaitOutputs } from "./pulumi/taskWaitTypes";
+export type { TaskWaitArgs } from "./doors/dynamic/taskWait";
+export type { GetTaskInfoArgs, GetTaskInfoOutputArgs, GetTaskInfoResult } from "./doors/dynamic/getTaskInfo";
+export { TASK_WAIT_TYPE } from "./resources/taskWait/types";
+export type { TaskWaitOutputs } from "./resources/taskWait/types";
 
 /** {@inheritDoc TaskWaitModule.TaskWait} */
 export declare const TaskWait: typeof TaskWaitModule.TaskWait;
@@ -61,12 +61,12 @@ export declare const getInstanceTasks: typeof GetInstanceTasksModule.getInstance
 /** {@inheritDoc GetInstanceTasksModule.getInstanceTasksOutput} */
 export declare const getInstanceTasksOutput: typeof GetInstanceTasksModule.getInstanceTasksOutput;
 
-lazyExport("TaskWait", () => require("./pulumi/taskWait").TaskWait);
-lazyExport("InstanceIdle", () => require("./pulumi/instanceIdle").InstanceIdle);
-lazyExport("getInstanceTasks", () => require("./pulumi/getInstanceTasks").getInstanceTasks);
-lazyExport("getInstanceTasksOutput", () => require("./pulumi/getInstanceTasks").getInstanceTasksOutput);
-lazyExport("getTaskInfo", () => require("./pulumi/getTaskInfo").getTaskInfo);
-lazyExport("getTaskInfoOutput", () => require("./pulumi/getTaskInfo").getTaskInfoOutput);
+lazyExport("TaskWait", () => require("./doors/dynamic/taskWait").TaskWait);
+lazyExport("InstanceIdle", () => require("./doors/dynamic/instanceIdle").InstanceIdle);
+lazyExport("getInstanceTasks", () => require("./doors/dynamic/getInstanceTasks").getInstanceTasks);
+lazyExport("getInstanceTasksOutput", () => require("./doors/dynamic/getInstanceTasks").getInstanceTasksOutput);
+lazyExport("getTaskInfo", () => require("./doors/dynamic/getTaskInfo").getTaskInfo);
+lazyExport("getTaskInfoOutput", () => require("./doors/dynamic/getTaskInfo").getTaskInfoOutput);
 
 // ES modules (`import { TaskWait } from "pulumi-tencentcloud-redis-task"`) learn a CommonJS module's
 // names by scanning its text (Node's cjs-module-lexer), which cannot see the getters above. This
@@ -79,4 +79,4 @@ const named = undefined;
  * dynamic door.
  * @internal Not for direct use; exported so the stubs keep working across versions.
  */
-export { taskWaitProvider, instanceIdleProvider } from "./pulumi/providers";
+export { taskWaitProvider, instanceIdleProvider } from "./doors/dynamic/providers";

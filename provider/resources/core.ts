@@ -1,6 +1,6 @@
 /**
  * One resource core, two doors: what every gate resource is, on plain values. The dynamic door
- * (`pulumi/`) and the plugin door (`plugin/`) adapt any core the same way; a core never imports
+ * (`doors/dynamic/`) and the plugin door (`doors/plugin/`) adapt any core the same way; a core never imports
  * `@pulumi/pulumi` and never sees secrets wrapped or unknown values other than the engine's marker.
  */
 

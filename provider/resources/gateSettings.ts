@@ -5,7 +5,7 @@
 import { lookupSetting, resolveClientSettings } from "../api/settings";
 import type { ApiVersion, ClientSettings } from "../api/types";
 import { parseEndpoint } from "../input/fields";
-import { providerConfig, providerSettingSources } from "../pulumi/providerSettings";
+import { providerConfig, providerSettingSources } from "./providerSettings";
 import type { DiffResult } from "./core";
 
 /** The inputs a gate's settings come from. */

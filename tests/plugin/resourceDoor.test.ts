@@ -4,8 +4,8 @@
  * property (inputs, and the output an update recomputes), and import is the core's to allow.
  */
 import { InputError } from "../../provider/api/errors";
-import { PLUGIN_RESOURCES } from "../../provider/plugin/resources";
-import { INSTANCE_IDLE_TOKEN, TASK_WAIT_TOKEN } from "../../provider/plugin/tokens";
+import { PLUGIN_RESOURCES } from "../../provider/doors/plugin/resources";
+import { INSTANCE_IDLE_TOKEN, TASK_WAIT_TOKEN } from "../../provider/doors/plugin/tokens";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const secret = (value: unknown) => ({ [SIG]: "1b47061264138c4ac30d75fd1eb44270", value });

@@ -1,10 +1,10 @@
 /** The plugin's functions for Node.js programs (getTaskInfo, getInstanceTasks): invokes the provider plugin serves. */
 import * as pulumi from "@pulumi/pulumi";
-import type { GetTaskInfoArgs, GetTaskInfoResult } from "../pulumi/taskInfo";
-import type { GetTaskInfoOutputArgs } from "../pulumi/getTaskInfo";
+import type { GetTaskInfoArgs, GetTaskInfoResult } from "../../resources/taskInfo";
+import type { GetTaskInfoOutputArgs } from "../dynamic/getTaskInfo";
 import { GET_INSTANCE_TASKS_TOKEN, GET_TASK_INFO_TOKEN } from "../plugin/tokens";
-import type { GetInstanceTasksArgs, GetInstanceTasksResult } from "../resources/instanceTasks";
-import type { GetInstanceTasksOutputArgs } from "../pulumi/getInstanceTasks";
+import type { GetInstanceTasksArgs, GetInstanceTasksResult } from "../../resources/instanceTasks";
+import type { GetInstanceTasksOutputArgs } from "../dynamic/getInstanceTasks";
 import { pinned } from "./schemaInputs";
 
 /** Reads a Redis task's state once, through the provider plugin (its configuration and credentials). */

@@ -5,7 +5,7 @@
  * in, remembers which properties held one, and wraps the outputs of those properties on the way
  * out: a secret input stays secret in state and in every output derived from it.
  */
-import { UNKNOWN_VALUE } from "../pulumi/checkInputs";
+import { UNKNOWN_VALUE } from "../../resources/checkFields";
 
 /** A property bag as a Struct carries it. */
 export type Props = Record<string, unknown>;

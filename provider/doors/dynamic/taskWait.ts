@@ -1,9 +1,9 @@
 /** The `TaskWait` resource: a deployment gate that exists only once its Redis task succeeded. */
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiVersion } from "../api/types";
-import type { TaskStatusCode, TaskStatusText } from "../api/status";
+import type { ApiVersion } from "../../api/types";
+import type { TaskStatusCode, TaskStatusText } from "../../api/status";
 import { taskWaitProviderStub } from "./providerStub";
-import { TASK_WAIT_MODULE, TASK_WAIT_NAME } from "./taskWaitTypes";
+import { TASK_WAIT_MODULE, TASK_WAIT_NAME } from "../../resources/taskWait/types";
 
 /** The arguments of a {@link TaskWait}. */
 export interface TaskWaitArgs {

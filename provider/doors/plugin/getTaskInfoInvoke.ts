@@ -4,10 +4,10 @@
  * naming the field; a secret argument keeps its result field secret, and the function is told
  * which arguments were secret (a secret requestId stays out of every message).
  */
-import { InputError } from "../api/errors";
+import { InputError } from "../../api/errors";
 import type { PluginFunction } from "./resources";
-import { providerConfig, providerSettingSources } from "../pulumi/providerSettings";
-import type { CheckFailure } from "../pulumi/checkInputs";
+import { providerConfig, providerSettingSources } from "../../resources/providerSettings";
+import type { CheckFailure } from "../../resources/core";
 import { unwrapSecrets, wrapSecrets, type Props } from "./properties";
 
 /** The invoke's result: the task record, or failures. */

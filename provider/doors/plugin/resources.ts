@@ -1,12 +1,12 @@
 /** The plugin's resources and functions: each a core behind the plugin door, by type token. Adding one is a line here. */
-import { instanceIdleCore } from "../resources/instanceIdle/core";
-import { INSTANCE_IDLE_API_VERSION } from "../resources/instanceIdle/types";
-import { queryInstanceTasks, type GetInstanceTasksArgs } from "../resources/instanceTasks";
-import { taskWaitCore } from "../resources/taskWait/core";
-import { queryTaskInfo, type GetTaskInfoArgs } from "../pulumi/taskInfo";
+import { instanceIdleCore } from "../../resources/instanceIdle/core";
+import { INSTANCE_IDLE_API_VERSION } from "../../resources/instanceIdle/types";
+import { queryInstanceTasks, type GetInstanceTasksArgs } from "../../resources/instanceTasks";
+import { taskWaitCore } from "../../resources/taskWait/core";
+import { queryTaskInfo, type GetTaskInfoArgs } from "../../resources/taskInfo";
 import { pluginDoor, type PluginResource } from "./resourceDoor";
 import { GET_INSTANCE_TASKS_TOKEN, GET_TASK_INFO_TOKEN, INSTANCE_IDLE_TOKEN, TASK_WAIT_TOKEN } from "./tokens";
-import type { ConfigLookup, SettingSources } from "../api/settings";
+import type { ConfigLookup, SettingSources } from "../../api/settings";
 
 /** The resources the plugin serves. */
 export const PLUGIN_RESOURCES: Record<string, PluginResource> = {

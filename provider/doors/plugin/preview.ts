@@ -4,8 +4,8 @@
  * the wait computes are *unknown*, so dependents, stack outputs and policies see "known after
  * the update" rather than a missing or made-up status.
  */
-import { lookupSetting } from "../api/settings";
-import { providerConfig, providerSettingSources } from "../pulumi/providerSettings";
+import { lookupSetting } from "../../api/settings";
+import { providerConfig, providerSettingSources } from "../../resources/providerSettings";
 import type { SchemaResource } from "./schema";
 import { UNKNOWN, type Props } from "./properties";
 

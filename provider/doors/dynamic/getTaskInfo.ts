@@ -3,10 +3,10 @@
  * provider cannot serve invokes), during preview too, and never waits.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiVersion } from "../api/types";
-import { queryTaskInfo, type GetTaskInfoArgs, type GetTaskInfoResult } from "./taskInfo";
+import type { ApiVersion } from "../../api/types";
+import { queryTaskInfo, type GetTaskInfoArgs, type GetTaskInfoResult } from "../../resources/taskInfo";
 
-export type { GetTaskInfoArgs, GetTaskInfoResult } from "./taskInfo";
+export type { GetTaskInfoArgs, GetTaskInfoResult } from "../../resources/taskInfo";
 
 /** {@link GetTaskInfoArgs} with Inputs, for {@link getTaskInfoOutput}. */
 export interface GetTaskInfoOutputArgs {

@@ -3,11 +3,11 @@
  * `require()`s this package by name, see `providerStub.ts`). Each method first applies the stashed
  * Configure request; nothing else happens here, so both doors behave alike.
  */
-import { withinOperation } from "../gate/cancellation";
-import { configureRateLimit } from "../gate/rateLimit";
-import type { ResourceCore } from "../resources/core";
+import { withinOperation } from "../../gate/cancellation";
+import { configureRateLimit } from "../../gate/rateLimit";
+import type { ResourceCore } from "../../resources/core";
 import { watchHostCancel } from "./hostCancel";
-import { providerConfig, setProviderConfig } from "./providerSettings";
+import { providerConfig, setProviderConfig } from "../../resources/providerSettings";
 import { CONFIGURE_SLOT } from "./providerStub";
 
 /** What the host's `configure` passes: the stack config, secrets decrypted. */

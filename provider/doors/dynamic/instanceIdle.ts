@@ -1,10 +1,10 @@
 /** The `InstanceIdle` resource: a deployment gate that exists once a Redis instance has no task running. */
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiVersion } from "../api/types";
-import type { TaskTypeName } from "../api/taskTypes";
-import type { FailOn, WaitedTask } from "../waiter/instanceIdle";
+import type { ApiVersion } from "../../api/types";
+import type { TaskTypeName } from "../../api/taskTypes";
+import type { FailOn, WaitedTask } from "../../waiter/instanceIdle";
 import { instanceIdleProviderStub } from "./providerStub";
-import { INSTANCE_IDLE_MODULE, INSTANCE_IDLE_NAME } from "../resources/instanceIdle/types";
+import { INSTANCE_IDLE_MODULE, INSTANCE_IDLE_NAME } from "../../resources/instanceIdle/types";
 
 /** The arguments of an {@link InstanceIdle}. */
 export interface InstanceIdleArgs {

@@ -10,13 +10,11 @@
  * installed and Ctrl-C behaves as the host makes it: the wait runs to its end.
  */
 import { Server } from "net";
-import { cancelWaitsInProgress } from "../gate/cancellation";
+import { CANCEL_REASON, cancelWaitsInProgress } from "../../gate/cancellation";
 
 /** The gRPC path of `pulumirpc.ResourceProvider/Cancel`. */
 export const CANCEL_PATH = "/pulumirpc.ResourceProvider/Cancel";
 
-/** What the waits are told when the engine cancels. */
-export const CANCEL_REASON = "the deployment was cancelled (Ctrl-C)";
 
 const INSTALLED = "__pulumiTencentcloudRedisTaskCancelWatch";
 

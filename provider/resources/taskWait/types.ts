@@ -2,9 +2,9 @@
  * The three shapes of a TaskWait, kept apart as Pulumi's dynamic-provider examples do: the
  * user-facing args (Inputs), what the provider receives (plain values), and what it records.
  */
-import type { ApiVersion } from "../api/types";
-import type { TaskStatusCode, TaskStatusText } from "../api/status";
-import type { GateInputs } from "../resources/gateSettings";
+import type { ApiVersion } from "../../api/types";
+import type { TaskStatusCode, TaskStatusText } from "../../api/status";
+import type { GateInputs } from "../gateSettings";
 
 /** The type token the resource registers: `pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait`. */
 export const TASK_WAIT_TYPE = "pulumi-nodejs:dynamic/tencentcloud-redis:TaskWait";

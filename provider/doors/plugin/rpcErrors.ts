@@ -6,7 +6,7 @@
  */
 import type { ServiceError } from "@grpc/grpc-js";
 import { rpc } from "./rpc";
-import { TaskWaitPartialFailure } from "../pulumi/waitOutcome";
+import { TaskWaitPartialFailure } from "../../resources/taskWait/outcome";
 
 /** The gRPC error the engine gets for `error`. */
 export function toServiceError(error: unknown): Partial<ServiceError> {

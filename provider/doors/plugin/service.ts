@@ -6,12 +6,11 @@
  */
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from "@grpc/grpc-js";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { cancelWaitsInProgress, withinOperation } from "../gate/cancellation";
-import { configureRateLimit } from "../gate/rateLimit";
-import { CANCEL_REASON } from "../pulumi/hostCancel";
-import { setProviderConfig } from "../pulumi/providerSettings";
-import type { CheckFailure } from "../pulumi/checkInputs";
-import { withProgressSink } from "../gate/progressSink";
+import { CANCEL_REASON, cancelWaitsInProgress, withinOperation } from "../../gate/cancellation";
+import { configureRateLimit } from "../../gate/rateLimit";
+import { setProviderConfig } from "../../resources/providerSettings";
+import type { CheckFailure } from "../../resources/core";
+import { withProgressSink } from "../../gate/progressSink";
 import { engineLog, type EngineLog } from "./engineLog";
 import { invokeFunction } from "./getTaskInfoInvoke";
 import { PLUGIN_FUNCTIONS, PLUGIN_RESOURCES } from "./resources";

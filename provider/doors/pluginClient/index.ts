@@ -6,11 +6,11 @@
 export { TaskWait } from "./taskWait";
 export { getTaskInfo, getTaskInfoOutput, getInstanceTasks, getInstanceTasksOutput } from "./getTaskInfo";
 export { InstanceIdle } from "./instanceIdle";
-export type { InstanceIdleArgs } from "../pulumi/instanceIdle";
-export type { GetInstanceTasksArgs, GetInstanceTasksResult } from "../resources/instanceTasks";
-export type { GetInstanceTasksOutputArgs } from "../pulumi/getInstanceTasks";
+export type { InstanceIdleArgs } from "../dynamic/instanceIdle";
+export type { GetInstanceTasksArgs, GetInstanceTasksResult } from "../../resources/instanceTasks";
+export type { GetInstanceTasksOutputArgs } from "../dynamic/getInstanceTasks";
 export { Provider, type ProviderArgs } from "./provider";
-export type { TaskWaitArgs } from "../pulumi/taskWait";
-export type { GetTaskInfoArgs, GetTaskInfoResult } from "../pulumi/taskInfo";
-export type { GetTaskInfoOutputArgs } from "../pulumi/getTaskInfo";
+export type { TaskWaitArgs } from "../dynamic/taskWait";
+export type { GetTaskInfoArgs, GetTaskInfoResult } from "../../resources/taskInfo";
+export type { GetTaskInfoOutputArgs } from "../dynamic/getTaskInfo";
 export { TASK_WAIT_TOKEN, GET_TASK_INFO_TOKEN, INSTANCE_IDLE_TOKEN, GET_INSTANCE_TASKS_TOKEN } from "../plugin/tokens";

@@ -2,14 +2,14 @@
  * `check`: validates every TaskWait field at `pulumi preview`, naming the field and the expected
  * form. Values still unknown during preview pass; they are checked again at `up`.
  */
-import { checkDurations, checkFields, optional } from "../resources/checkFields";
-import type { CheckFailure } from "../resources/core";
-import { parseApiVersion, parseEndpoint, parseRegion, parseRequestId } from "../input/fields";
-import { redactRequestId } from "./secretRequestId";
-import type { TaskWaitInputs } from "./taskWaitTypes";
+import { checkDurations, checkFields, optional } from "../checkFields";
+import type { CheckFailure } from "../core";
+import { parseApiVersion, parseEndpoint, parseRegion, parseRequestId } from "../../input/fields";
+import { redactRequestId } from "../secretRequestId";
+import type { TaskWaitInputs } from "./types";
 
-export { UNKNOWN_VALUE } from "../resources/checkFields";
-export type { CheckFailure } from "../resources/core";
+export { UNKNOWN_VALUE } from "../checkFields";
+export type { CheckFailure } from "../core";
 
 /** Validates raw inputs; returns them with `requestId` as a number and `endpoint` normalized, and the failures. */
 export function checkTaskWaitInputs(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {

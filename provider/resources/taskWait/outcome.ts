@@ -3,14 +3,14 @@
  * the deployment on a failed task, and a partial failure on timeout so that the resource is
  * recorded and the next `pulumi up` resumes the wait in `update`.
  */
-import { formatDuration } from "../input/duration";
-import type { ClientSettings, TaskRecord } from "../api/types";
-import { statusText, type TaskStatusCode } from "../api/status";
-import type { RedisTaskWaitResult } from "../gate/waitForRedisTask";
-import { describeEffort, describeLastStatus, NO_STATUS_TEXT, taskFailedMessage } from "../gate/outcomeText";
-import { WaitCanceled } from "../gate/cancellation";
-import type { TaskWaitInputs } from "./taskWaitTypes";
-import { defined, NOT_READY, notReady as recordNotReady } from "../resources/partialFailure";
+import { formatDuration } from "../../input/duration";
+import type { ClientSettings, TaskRecord } from "../../api/types";
+import { statusText, type TaskStatusCode } from "../../api/status";
+import type { RedisTaskWaitResult } from "../../gate/waitForRedisTask";
+import { describeEffort, describeLastStatus, NO_STATUS_TEXT, taskFailedMessage } from "../../gate/outcomeText";
+import { WaitCanceled } from "../../gate/cancellation";
+import type { TaskWaitInputs } from "./types";
+import { defined, NOT_READY, notReady as recordNotReady } from "../partialFailure";
 
 type Props = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ export function taskGoneWarning(requestId: number, apiError: string): string {
   );
 }
 
-export { GatePartialFailure as TaskWaitPartialFailure } from "../resources/partialFailure";
+export { GatePartialFailure as TaskWaitPartialFailure } from "../partialFailure";
 
 /** How far a wait got, over resumed waits: `after 42s, 9 polls`. */
 const effort = (waitedSeconds: number, polls: number): string => describeEffort(waitedSeconds * 1000, polls);

@@ -5,12 +5,12 @@
  * inputs). So the plugin answers to `tencentcloud-redis-task:*` keys and the same
  * `TENCENTCLOUD_*` variables as the dynamic provider.
  */
-import { InputError } from "../api/errors";
-import { SETTING_SOURCES, type ConfigLookup, type SettingSources } from "../api/settings";
-import { RATE_LIMIT_SOURCES, configuredRateLimit } from "../gate/rateLimit";
-import { parseEndpoint, parseRegion } from "../input/fields";
+import { InputError } from "../../api/errors";
+import { SETTING_SOURCES, type ConfigLookup, type SettingSources } from "../../api/settings";
+import { RATE_LIMIT_SOURCES, configuredRateLimit } from "../../gate/rateLimit";
+import { parseEndpoint, parseRegion } from "../../input/fields";
 import { secret, unwrapSecrets, UNKNOWN, type Props } from "./properties";
-import type { CheckFailure } from "../pulumi/checkInputs";
+import type { CheckFailure } from "../../resources/core";
 import { PLUGIN_PACKAGE } from "./tokens";
 
 /** The settings' config keys in the plugin's namespace (`tencentcloud:secretId` → `tencentcloud-redis-task:secretId`). */

@@ -1,8 +1,8 @@
 /** The plugin's `InstanceIdle` for Node.js programs: what the generated SDKs offer other languages. */
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiVersion } from "../api/types";
-import type { InstanceIdleArgs } from "../pulumi/instanceIdle";
-import type { WaitedTask } from "../waiter/instanceIdle";
+import type { ApiVersion } from "../../api/types";
+import type { InstanceIdleArgs } from "../dynamic/instanceIdle";
+import type { WaitedTask } from "../../waiter/instanceIdle";
 import { INSTANCE_IDLE_TOKEN } from "../plugin/tokens";
 import { pinned, schemaInputs } from "./schemaInputs";
 

@@ -1,8 +1,8 @@
 /** The plugin's `TaskWait` for Node.js programs: what the generated SDKs offer other languages. */
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiVersion } from "../api/types";
-import type { TaskStatusCode, TaskStatusText } from "../api/status";
-import type { TaskWaitArgs } from "../pulumi/taskWait";
+import type { ApiVersion } from "../../api/types";
+import type { TaskStatusCode, TaskStatusText } from "../../api/status";
+import type { TaskWaitArgs } from "../dynamic/taskWait";
 import { pinned, schemaInputs } from "./schemaInputs";
 import { TASK_WAIT_TOKEN } from "../plugin/tokens";
 

@@ -9,9 +9,9 @@
  * the outputs of secret inputs again on the way out. One mechanism for both doors: the core keeps
  * the value out of the resource ID, progress lines and every message.
  */
-import type { CheckFailure, DiffResult, ResourceCore } from "../resources/core";
-import { InputError } from "../api/errors";
-import { GatePartialFailure } from "../resources/partialFailure";
+import type { CheckFailure, DiffResult, ResourceCore } from "../../resources/core";
+import { InputError } from "../../api/errors";
+import { GatePartialFailure } from "../../resources/partialFailure";
 import { previewOutputs } from "./preview";
 import { unwrapSecrets, wrapSecrets, type Props } from "./properties";
 import { pluginSchema, type SchemaResource } from "./schema";

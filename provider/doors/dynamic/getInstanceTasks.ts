@@ -3,10 +3,10 @@
  * provider cannot serve invokes), during preview too, and never waits.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiVersion } from "../api/types";
-import { queryInstanceTasks, type GetInstanceTasksArgs, type GetInstanceTasksResult } from "../resources/instanceTasks";
+import type { ApiVersion } from "../../api/types";
+import { queryInstanceTasks, type GetInstanceTasksArgs, type GetInstanceTasksResult } from "../../resources/instanceTasks";
 
-export type { GetInstanceTasksArgs, GetInstanceTasksResult, InstanceTaskInfo } from "../resources/instanceTasks";
+export type { GetInstanceTasksArgs, GetInstanceTasksResult, InstanceTaskInfo } from "../../resources/instanceTasks";
 
 /** {@link GetInstanceTasksArgs} with Inputs, for {@link getInstanceTasksOutput}. */
 export interface GetInstanceTasksOutputArgs {
