@@ -12,7 +12,7 @@ const common = {
   moduleNameMapper: {
     "^pulumi-tencentcloud-redis-task$": "<rootDir>/provider/index.ts",
     "^pulumi-tencentcloud-redis-task/policy$": "<rootDir>/provider/policy/index.ts",
-    "^pulumi-tencentcloud-redis-task/plugin$": "<rootDir>/provider/sdk/index.ts",
+    "^pulumi-tencentcloud-redis-task/plugin$": "<rootDir>/provider/doors/pluginClient/index.ts",
   },
 };
 

@@ -5,7 +5,7 @@
  * Run with --expose-gc so memory samples count live objects, not garbage awaiting collection.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { taskWaitProviderStub as provider } from "../provider/pulumi/providerStub";
+import { taskWaitProviderStub as provider } from "../provider/doors/dynamic/providerStub";
 import { RATE_LIMIT_SOURCES } from "../provider/gate/rateLimit";
 import type { ChildMessage, CreateOutcome, FleetChildConfig, ParentMessage } from "./fleetProtocol";
 

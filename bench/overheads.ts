@@ -8,7 +8,7 @@ import * as path from "path";
 import { describeTaskInfo } from "../provider/api/describeTaskInfo";
 import type { ApiVersion, ClientSettings } from "../provider/api/types";
 import { DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY } from "../provider/emulator";
-import { taskWaitProviderStub } from "../provider/pulumi/providerStub";
+import { taskWaitProviderStub } from "../provider/doors/dynamic/providerStub";
 import { CPU_TASK_ID, type EmulatorChildMessage, type EmulatorParentMessage } from "./emulatorChild";
 import { median } from "./stats";
 

@@ -17,17 +17,30 @@ export { signTc3 } from "./api/signV3";
 export type { Tc3Input, Tc3Signature } from "./api/signV3";
 export { V2_ENDPOINT } from "./api/protocolV2";
 export { V3_ENDPOINT, V3_VERSION } from "./api/protocolV3";
+export { describeTaskListPage, listAllTasks, TASK_LIST_V2_UNSUPPORTED } from "./api/describeTaskList";
+export { TaskResult, resultText, isActiveResult, MAX_PAGE_SIZE } from "./api/taskList";
+export type { InstanceTask, TaskList, TaskListPage, TaskListQuery, TaskResultCode, TaskResultText, PageRequest } from "./api/taskList";
+export { TASK_TYPE_CODES, TASK_TYPE_NAMES, taskTypeName, taskTypeCode, isTaskTypeName } from "./api/taskTypes";
+export type { TaskTypeName } from "./api/taskTypes";
+export { waitForInstanceIdle } from "./waiter/instanceIdle";
+export type { FailOn, WaitedTask, InstanceIdleOptions, InstanceIdleResult, InstanceIdleProgress } from "./waiter/instanceIdle";
 export { parseDuration, formatDuration } from "./input/duration";
 export { startEmulator, loadScenario, loadScenarioDocument, DEFAULT_EMULATOR_SECRET_ID, DEFAULT_EMULATOR_SECRET_KEY } from "./emulator";
 export type { EmulatorOptions, EmulatorTask, EmulatorInstance, EmulatorInstanceTask, EmulatorScenario, EmulatorFaults, RunningEmulator } from "./emulator";
 
 // The Pulumi surface: loaded on first use (see the file comment).
-import type * as TaskWaitModule from "./pulumi/taskWait";
-import type * as GetTaskInfoModule from "./pulumi/getTaskInfo";
-export type { TaskWaitArgs } from "./pulumi/taskWait";
-export type { GetTaskInfoArgs, GetTaskInfoOutputArgs, GetTaskInfoResult } from "./pulumi/getTaskInfo";
-export { TASK_WAIT_TYPE } from "./pulumi/taskWaitTypes";
-export type { TaskWaitOutputs } from "./pulumi/taskWaitTypes";
+import type * as TaskWaitModule from "./doors/dynamic/taskWait";
+import type * as GetTaskInfoModule from "./doors/dynamic/getTaskInfo";
+import type * as InstanceIdleModule from "./doors/dynamic/instanceIdle";
+import type * as GetInstanceTasksModule from "./doors/dynamic/getInstanceTasks";
+export type { InstanceIdleArgs } from "./doors/dynamic/instanceIdle";
+export type { GetInstanceTasksArgs, GetInstanceTasksOutputArgs, GetInstanceTasksResult, InstanceTaskInfo } from "./doors/dynamic/getInstanceTasks";
+export { INSTANCE_IDLE_TYPE } from "./resources/instanceIdle/types";
+export type { InstanceIdleOutputs } from "./resources/instanceIdle/types";
+export type { TaskWaitArgs } from "./doors/dynamic/taskWait";
+export type { GetTaskInfoArgs, GetTaskInfoOutputArgs, GetTaskInfoResult } from "./doors/dynamic/getTaskInfo";
+export { TASK_WAIT_TYPE } from "./resources/taskWait/types";
+export type { TaskWaitOutputs } from "./resources/taskWait/types";
 
 /** {@inheritDoc TaskWaitModule.TaskWait} */
 export declare const TaskWait: typeof TaskWaitModule.TaskWait;
@@ -40,18 +53,30 @@ export declare const getTaskInfoOutput: typeof GetTaskInfoModule.getTaskInfoOutp
 function lazyExport(name: string, load: () => unknown): void {
   Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: load });
 }
-lazyExport("TaskWait", () => require("./pulumi/taskWait").TaskWait);
-lazyExport("getTaskInfo", () => require("./pulumi/getTaskInfo").getTaskInfo);
-lazyExport("getTaskInfoOutput", () => require("./pulumi/getTaskInfo").getTaskInfoOutput);
+/** {@inheritDoc InstanceIdleModule.InstanceIdle} */
+export declare const InstanceIdle: typeof InstanceIdleModule.InstanceIdle;
+export type InstanceIdle = InstanceIdleModule.InstanceIdle;
+/** {@inheritDoc GetInstanceTasksModule.getInstanceTasks} */
+export declare const getInstanceTasks: typeof GetInstanceTasksModule.getInstanceTasks;
+/** {@inheritDoc GetInstanceTasksModule.getInstanceTasksOutput} */
+export declare const getInstanceTasksOutput: typeof GetInstanceTasksModule.getInstanceTasksOutput;
+
+lazyExport("TaskWait", () => require("./doors/dynamic/taskWait").TaskWait);
+lazyExport("InstanceIdle", () => require("./doors/dynamic/instanceIdle").InstanceIdle);
+lazyExport("getInstanceTasks", () => require("./doors/dynamic/getInstanceTasks").getInstanceTasks);
+lazyExport("getInstanceTasksOutput", () => require("./doors/dynamic/getInstanceTasks").getInstanceTasksOutput);
+lazyExport("getTaskInfo", () => require("./doors/dynamic/getTaskInfo").getTaskInfo);
+lazyExport("getTaskInfoOutput", () => require("./doors/dynamic/getTaskInfo").getTaskInfoOutput);
 
 // ES modules (`import { TaskWait } from "pulumi-tencentcloud-redis-task"`) learn a CommonJS module's
 // names by scanning its text (Node's cjs-module-lexer), which cannot see the getters above. This
 // assignment, never run, names them the way the lexer reads (`name: identifier`), as esbuild does.
 const named = undefined;
-0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named });
+0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named, InstanceIdle: named, getInstanceTasks: named, getInstanceTasksOutput: named });
 
 /**
- * The TaskWait provider implementation that the serialized stub in state calls by package name.
- * @internal Not for direct use; exported so the stub keeps working across versions.
+ * The providers that the serialized stubs in state call by package name: each core behind the
+ * dynamic door.
+ * @internal Not for direct use; exported so the stubs keep working across versions.
  */
-export { taskWaitProvider } from "./pulumi/taskWaitProvider";
+export { taskWaitProvider, instanceIdleProvider } from "./doors/dynamic/providers";

@@ -7,7 +7,7 @@
  */
 import { CA_BUNDLE_ENV, CA_BUNDLE_UNREADABLE } from "./caBundle";
 import { certificateWording, isClientErrorStatus, isRedirectStatus, PROBABLY_PERMANENT_RETRY_MS, unreachableWording } from "./classify";
-import { TaskApiError } from "./errors";
+import { TaskApiError, type CallSubject } from "./errors";
 import { hasIntegerCode, isObject, quoteBody } from "./responseText";
 import type { ApiVersion, HttpResponse } from "./types";
 
@@ -38,10 +38,10 @@ export function unreachableEndpoint(code: string | undefined, endpoint: string, 
  * status is a 4xx (a wrong path or protocol); undefined otherwise (5xx pages and garbled bodies
  * from a working endpoint are retried until the deadline).
  */
-export function misdirectedRequest(httpStatus: number, endpoint: string, apiVersion: ApiVersion): ProbablyPermanent | undefined {
+export function misdirectedRequest(httpStatus: number, endpoint: string, apiVersion: ApiVersion, action = "DescribeTaskInfo"): ProbablyPermanent | undefined {
   if (!isClientErrorStatus(httpStatus)) return undefined;
   return {
-    hint: `${where(endpoint, apiVersion)} answered HTTP ${httpStatus}, which is no DescribeTaskInfo answer: check the endpoint and apiVersion; ${givesUp}`,
+    hint: `${where(endpoint, apiVersion)} answered HTTP ${httpStatus}, which is no ${action} answer: check the endpoint and apiVersion; ${givesUp}`,
     retryForMs: PROBABLY_PERMANENT_RETRY_MS,
   };
 }
@@ -52,7 +52,7 @@ export function misdirectedRequest(httpStatus: number, endpoint: string, apiVers
  * endpoint speaks the other protocol, and asking again will not change that. Undefined otherwise.
  */
 export function otherProtocolAnswer(
-  requestId: number,
+  subject: CallSubject,
   apiVersion: ApiVersion,
   response: HttpResponse,
   body: unknown,
@@ -63,7 +63,7 @@ export function otherProtocolAnswer(
   if (!looksOther) return undefined;
   return new TaskApiError({
     kind: "malformed",
-    requestId,
+    ...subject,
     apiVersion,
     httpStatus: response.status,
     apiMessage: `an ${API_NAME[other]} answer to an ${API_NAME[apiVersion]} request: ${quoteBody(response.body)}`,
@@ -100,12 +100,12 @@ export function rejectedCertificate(code: string | undefined, endpoint: string, 
  * A permanent error for a redirect (3xx): the client does not follow redirects, which would
  * re-send signed requests to a host the user never named; the endpoint to set is the final URL.
  */
-export function redirectAnswer(requestId: number, apiVersion: ApiVersion, response: HttpResponse, endpoint: string): TaskApiError | undefined {
+export function redirectAnswer(subject: CallSubject, apiVersion: ApiVersion, response: HttpResponse, endpoint: string): TaskApiError | undefined {
   if (!isRedirectStatus(response.status)) return undefined;
   const location = response.headers.location;
   return new TaskApiError({
     kind: "malformed",
-    requestId,
+    ...subject,
     apiVersion,
     httpStatus: response.status,
     apiMessage: `a redirect${location ? ` to ${location}` : " without a Location"}`,

@@ -1,5 +1,5 @@
 /**
- * The one error type of the client: every failure of a DescribeTaskInfo call, whether the API
+ * The one error type of the client: every failure of a DescribeTaskInfo or DescribeTaskList call, whether the API
  * answered with an error code, the transport failed, or the answer made no sense.
  */
 import type { ApiVersion } from "./types";
@@ -18,8 +18,12 @@ export type TaskApiErrorKind =
 /** The fields of a {@link TaskApiError}. */
 export interface TaskApiErrorDetails {
   kind: TaskApiErrorKind;
+  /** The action called; default `DescribeTaskInfo`. */
+  action?: string;
   /** The task the call was about. */
   requestId?: number;
+  /** The Redis instance the call was about (DescribeTaskList). */
+  instanceId?: string;
   apiVersion?: ApiVersion;
   /** API 2.0 numeric code (e.g. 4100) or API 3.0 string code (e.g. `AuthFailure.SignatureFailure`); for transport failures Node's code (`ECONNRESET`). */
   code?: number | string;
@@ -48,13 +52,18 @@ export interface TaskApiErrorDetails {
   cause?: unknown;
 }
 
+/** What a call was about, as errors name it: the action and the task or the instance. */
+export type CallSubject = Pick<TaskApiErrorDetails, "action" | "requestId" | "instanceId">;
+
 /**
  * A failed DescribeTaskInfo call. `message` names the task, the code and what came back, and
  * ends with what to do next; the fields carry the same facts for programs.
  */
 export class TaskApiError extends Error {
   readonly kind: TaskApiErrorKind;
+  readonly action?: string;
   readonly requestId?: number;
+  readonly instanceId?: string;
   readonly apiVersion?: ApiVersion;
   readonly code?: number | string;
   readonly apiMessage?: string;
@@ -70,7 +79,9 @@ export class TaskApiError extends Error {
     super(describe(details), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "TaskApiError";
     this.kind = details.kind;
+    this.action = details.action;
     this.requestId = details.requestId;
+    this.instanceId = details.instanceId;
     this.apiVersion = details.apiVersion;
     this.code = details.code;
     this.apiMessage = details.apiMessage;
@@ -85,7 +96,9 @@ export class TaskApiError extends Error {
 }
 
 function describe(d: TaskApiErrorDetails): string {
-  const subject = d.requestId === undefined ? "DescribeTaskInfo" : `DescribeTaskInfo for Redis task ${d.requestId}`;
+  const action = d.action ?? "DescribeTaskInfo";
+  const about = d.requestId !== undefined ? ` for Redis task ${d.requestId}` : d.instanceId !== undefined ? ` for Redis instance ${d.instanceId}` : "";
+  const subject = action + about;
   const parts: string[] = [];
   if (d.kind === "api") {
     const desc = d.codeDesc && d.codeDesc !== String(d.code) ? ` (${d.codeDesc})` : "";

@@ -52,7 +52,7 @@ export function parseV2Response(requestId: number, response: HttpResponse, endpo
     });
   const body = tryParseJson(response.body);
   if (!isObject(body) || !hasIntegerCode(body)) {
-    const otherProtocol = otherProtocolAnswer(requestId, "v2", response, body, endpoint);
+    const otherProtocol = otherProtocolAnswer({ requestId }, "v2", response, body, endpoint);
     if (otherProtocol) throw otherProtocol;
     const what = body === undefined ? `a body that is not JSON: ${quoteBody(response.body)}` : `JSON without an integer "code": ${quoteBody(response.body)}`;
     // An unreadable answer is most often a proxy or gateway error page: worth another try.

@@ -1,6 +1,9 @@
-/** DescribeTaskInfo over API 3.0: the TC3-signed POST and its answer, mapped onto API 2.0 codes. */
+/**
+ * API 3.0 calls: the TC3-signed POST of any action, its answer's envelope, and DescribeTaskInfo's
+ * answer mapped onto API 2.0 codes.
+ */
 import { classifyV3Code } from "./classify";
-import { TaskApiError } from "./errors";
+import { TaskApiError, type CallSubject } from "./errors";
 import { misdirectedRequest, otherProtocolAnswer } from "./endpointErrors";
 import { isObject, quoteBody, tryParseJson } from "./responseText";
 import { signTc3 } from "./signV3";
@@ -15,11 +18,11 @@ export const V3_VERSION = "2018-04-12";
 export const V3_SERVICE = "redis";
 const CONTENT_TYPE = "application/json; charset=utf-8";
 
-/** Builds the signed `POST /` request with `{"TaskId": N}`. */
-export function buildV3Request(requestId: number, settings: ClientSettings, nowMs: number): HttpRequest {
+/** Builds the signed `POST /` request of `action` with the JSON `payload`. */
+export function buildV3ActionRequest(action: string, payload: Record<string, unknown>, settings: ClientSettings, nowMs: number): HttpRequest {
   const base = new URL(settings.endpoint ?? V3_ENDPOINT);
   const timestamp = Math.floor(nowMs / 1000);
-  const body = JSON.stringify({ TaskId: requestId });
+  const body = JSON.stringify(payload);
   const { authorization } = signTc3({
     secretId: settings.secretId,
     secretKey: settings.secretKey,
@@ -33,7 +36,7 @@ export function buildV3Request(requestId: number, settings: ClientSettings, nowM
     Authorization: authorization,
     "Content-Type": CONTENT_TYPE,
     Host: base.host,
-    "X-TC-Action": "DescribeTaskInfo",
+    "X-TC-Action": action,
     "X-TC-Version": V3_VERSION,
     "X-TC-Timestamp": String(timestamp),
     "X-TC-Region": settings.region,
@@ -42,26 +45,40 @@ export function buildV3Request(requestId: number, settings: ClientSettings, nowM
   return { method: "POST", url: `${base.origin}${base.pathname.replace(/\/+$/, "")}/`, headers, body, timeoutMs: settings.requestTimeoutMs ?? 10_000 };
 }
 
+/** Builds the signed DescribeTaskInfo request with `{"TaskId": N}`. */
+export function buildV3Request(requestId: number, settings: ClientSettings, nowMs: number): HttpRequest {
+  return buildV3ActionRequest("DescribeTaskInfo", { TaskId: requestId }, settings, nowMs);
+}
+
+/** A successful API 3.0 answer: its `Response` object, and a way to fail on its content. */
+export interface V3Answer {
+  answer: Record<string, unknown>;
+  apiRequestId?: string;
+  /** A retryable `malformed` error about this answer, naming what came back. */
+  malformed(apiMessage: string): TaskApiError;
+}
+
 /**
- * Reads an API 3.0 answer into a record, or throws a {@link TaskApiError} naming the task and what
- * came back; `endpoint` (the base URL called) is named when the answer says it is the wrong one.
+ * Reads the envelope of an API 3.0 answer to a call about `subject`: returns the `Response` of a
+ * success, throws a {@link TaskApiError} for an API error or anything that is not an API 3.0 answer.
  */
-export function parseV3Response(requestId: number, response: HttpResponse, endpoint = V3_ENDPOINT): TaskRecord {
+export function readV3Answer(subject: CallSubject, response: HttpResponse, endpoint = V3_ENDPOINT): V3Answer {
+  const action = subject.action ?? "DescribeTaskInfo";
   const fail = (apiMessage: string, apiRequestId?: string) =>
     new TaskApiError({
       kind: "malformed",
-      requestId,
+      ...subject,
       apiVersion: "v3",
       httpStatus: response.status,
       apiMessage,
       apiRequestId,
       retryable: true,
-      ...misdirectedRequest(response.status, endpoint, "v3"),
+      ...misdirectedRequest(response.status, endpoint, "v3", action),
     });
   const body = tryParseJson(response.body);
   const answer = isObject(body) ? body.Response : undefined;
   if (!isObject(answer)) {
-    const otherProtocol = otherProtocolAnswer(requestId, "v3", response, body, endpoint);
+    const otherProtocol = otherProtocolAnswer(subject, "v3", response, body, endpoint);
     if (otherProtocol) throw otherProtocol;
     throw fail(body === undefined ? `a body that is not JSON: ${quoteBody(response.body)}` : `JSON without "Response": ${quoteBody(response.body)}`);
   }
@@ -70,7 +87,7 @@ export function parseV3Response(requestId: number, response: HttpResponse, endpo
     const code = String(answer.Error.Code ?? "UnknownError");
     throw new TaskApiError({
       kind: "api",
-      requestId,
+      ...subject,
       apiVersion: "v3",
       code,
       apiMessage: typeof answer.Error.Message === "string" ? answer.Error.Message : undefined,
@@ -79,10 +96,19 @@ export function parseV3Response(requestId: number, response: HttpResponse, endpo
       ...classifyV3Code(code),
     });
   }
-  if (answer.Status === undefined) throw fail(`JSON without Response.Status: ${quoteBody(response.body)}`, apiRequestId);
+  return { answer, apiRequestId, malformed: (apiMessage) => fail(apiMessage, apiRequestId) };
+}
+
+/**
+ * Reads an API 3.0 answer into a record, or throws a {@link TaskApiError} naming the task and what
+ * came back; `endpoint` (the base URL called) is named when the answer says it is the wrong one.
+ */
+export function parseV3Response(requestId: number, response: HttpResponse, endpoint = V3_ENDPOINT): TaskRecord {
+  const { answer, apiRequestId, malformed } = readV3Answer({ requestId }, response, endpoint);
+  if (answer.Status === undefined) throw malformed(`JSON without Response.Status: ${quoteBody(response.body)}`);
   const status = statusFromV3(answer.Status);
   if (status === undefined) {
-    throw fail(`Status ${JSON.stringify(answer.Status)}, not one of preparing, running, succeed, failed, error`, apiRequestId);
+    throw malformed(`Status ${JSON.stringify(answer.Status)}, not one of preparing, running, succeed, failed, error`);
   }
   const text = (field: string): string | undefined => (typeof answer[field] === "string" ? (answer[field] as string) : undefined);
   return {

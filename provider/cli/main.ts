@@ -13,6 +13,8 @@ export const MAIN_HELP = `Usage: tencentcloud-redis-task <command> [options]
 Commands:
   status <requestId>   query a Redis task once and print its status
   wait <requestId>     wait until a Redis task finishes (exit 0 succeeded, 1 failed, 3 timed out)
+  tasks <instanceId>   list a Redis instance's tasks (DescribeTaskList, every page)
+  wait-idle <instanceId>  wait until a Redis instance has no task running (exit 0 idle, 1 failed, 3 timed out)
   emulator             run the local DescribeTaskInfo emulator
 
 Run "tencentcloud-redis-task <command> --help" for a command's options.
@@ -25,6 +27,8 @@ const commands: Record<string, () => Command> = {
   status: () => runStatus,
   wait: () => require("./wait").runWait,
   emulator: () => runEmulator,
+  tasks: () => require("./instanceCommands").runTasks,
+  "wait-idle": () => require("./instanceCommands").runWaitIdle,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -64,7 +64,7 @@ function statusBody(value: unknown): { status: TaskStatusCode; taskMessage?: str
   return { status: body.status, taskMessage: body.taskMessage as string | undefined };
 }
 
-function positiveInteger(text: string | null, field: string, fallback: number): number {
+export function positiveInteger(text: string | null, field: string, fallback: number): number {
   if (text === null) return fallback;
   const n = Number(text);
   if (!Number.isSafeInteger(n) || n < 1) throw new InputError(field, `${field} must be a positive integer; got ${JSON.stringify(text)}`);

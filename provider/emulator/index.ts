@@ -1,12 +1,13 @@
 /**
- * A local emulator of Tencent Cloud Redis DescribeTaskInfo (API 2.0 and 3.0) and the API 3.0
- * calls that start tasks on instances, with real signature checks, scripted task timelines and
- * injectable faults, for tests and demos.
+ * A local emulator of Tencent Cloud Redis: DescribeTaskInfo (API 2.0 and 3.0), DescribeTaskList
+ * and the calls that start tasks on instances (API 3.0), with real signature checks, scripted
+ * task timelines and injectable faults, for tests and demos.
  */
 import type { AddressInfo } from "net";
 import { InputError } from "../api/errors";
 import { isTaskStatusCode, type TaskStatusCode } from "../api/status";
 import { FaultInjector } from "./faults";
+import { ListingCounter } from "./listings";
 import { InstanceRegistry } from "./instances";
 import { createEmulatorServer } from "./server";
 import { StatsCounter } from "./stats";
@@ -25,6 +26,7 @@ export type {
   EmulatorTask,
   EmulatorTaskState,
   FailureKind,
+  InstanceListingState,
   InstanceAction,
   RunningEmulator,
   TimelineStep,
@@ -61,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = options.clock ?? Date.now;
   const credentials = credentialMap(options);
   const tasks = new TaskStore();
+  const listings = new ListingCounter();
   const instances = new InstanceRegistry(tasks);
   const faults = new FaultInjector(clock, options.random ?? Math.random);
   const stats = new StatsCounter();
@@ -88,10 +91,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     waitForQueries: (id: number, atLeast: number, timeoutMs = 120_000) => tasks.waitForQueries(id, atLeast, timeoutMs),
     addInstance: (instance: EmulatorInstance) => instances.declare(validateInstance(instance)),
     instanceTasks: (instanceId: string) => instances.tasksOf(instanceId, clock()),
+    listingState: (instanceId: string) => listings.state(instanceId),
+    waitForListings: (instanceId: string, atLeast: number, timeoutMs = 120_000) => listings.waitForListings(instanceId, atLeast, timeoutMs),
   };
   const server = createEmulatorServer({
     tasks,
     instances,
+    listings,
     faults,
     stats,
     control,

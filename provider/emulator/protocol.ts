@@ -1,6 +1,7 @@
 /** What the two API versions share: the request as read, the answer to send, and the checks' context. */
 import { timingSafeEqual } from "crypto";
 import type { IncomingHttpHeaders } from "http";
+import type { ListingCounter } from "./listings";
 import type { InstanceRegistry } from "./instances";
 import type { TaskStore } from "./tasks";
 
@@ -34,6 +35,8 @@ export interface ApiContext {
   /** The SecretKey of a SecretId, or undefined if the SecretId is unknown. */
   secretKeyOf(secretId: string): string | undefined;
   tasks: TaskStore;
+  /** Counts DescribeTaskList listings per instance. */
+  listings: ListingCounter;
   /** The instances the task-starting calls act on. */
   instances: InstanceRegistry;
 }

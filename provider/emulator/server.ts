@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { V2_PATH } from "../api/signV2";
 import { CONTROL_PREFIX, type ControlTarget, handleControl } from "./control";
 import type { FaultInjector } from "./faults";
+import type { ListingCounter } from "./listings";
 import type { InstanceRegistry } from "./instances";
 import { delay, readBody, resetMidResponse, sendJson, sendText } from "./http";
 import type { ApiAnswer, ApiProtocol, ApiRequest } from "./protocol";
@@ -17,6 +18,7 @@ import { v3Protocol } from "./v3";
 /** Everything the server works with; owned by `startEmulator`. */
 export interface ServerDeps {
   tasks: TaskStore;
+  listings: ListingCounter;
   instances: InstanceRegistry;
   faults: FaultInjector;
   stats: StatsCounter;
@@ -48,7 +50,7 @@ async function serveApi(req: ApiRequest, res: ServerResponse, protocol: ApiProto
   } else if (decision.kind === "failure" && decision.failure === "internal") {
     answer = protocol.internalError();
   } else if (decision.kind === "none") {
-    answer = protocol.handle(req, { now: deps.clock(), secretKeyOf: deps.secretKeyOf, tasks: deps.tasks, instances: deps.instances });
+    answer = protocol.handle(req, { now: deps.clock(), secretKeyOf: deps.secretKeyOf, tasks: deps.tasks, instances: deps.instances, listings: deps.listings });
   }
   await delay(deps.faults.latencyMs());
   if (answer) {

@@ -94,13 +94,6 @@ export class TaskStore {
     return this.stateOf(requestId, this.entry(requestId), nowMs);
   }
 
-  /** Every task whose `instanceId` is `instanceId`, with its status now; not counted as queries. */
-  byInstance(instanceId: string, nowMs: number): TaskView[] {
-    return [...this.tasks.values()]
-      .filter((entry) => entry.task.instanceId === instanceId)
-      .map((entry) => ({ task: entry.task, status: this.statusOf(entry, nowMs), startedMs: entry.startedMs ?? nowMs }));
-  }
-
   /**
    * Resolves once the task has answered at least `atLeast` successful queries. Rejects after
    * `timeoutMs` of real time, naming the task and the count reached: a safety net for a test
@@ -126,6 +119,26 @@ export class TaskStore {
       timer.unref?.();
       entry.waiters.push(waiter);
     });
+  }
+
+  /**
+   * The tasks of `instanceId` at clock time `nowMs`, each with how far its timeline ran; never
+   * counted as polls of the tasks. `read: "listing"` is the API reading them (DescribeTaskList):
+   * like a query, that starts the timeline of a task that is not held. `"peek"` (control routes,
+   * the instance lock of the task-starting calls) starts nothing.
+   */
+  byInstance(instanceId: string, nowMs: number, read: "listing" | "peek" = "peek"): (TaskView & { elapsedMs: number })[] {
+    const views: (TaskView & { elapsedMs: number })[] = [];
+    for (const entry of this.tasks.values()) {
+      if (entry.task.instanceId !== instanceId) continue;
+      if (read === "listing") {
+        entry.startedMs ??= nowMs;
+        if (!entry.held) entry.runningSinceMs ??= nowMs;
+      }
+      const elapsedMs = entry.elapsedMs + (entry.runningSinceMs === undefined ? 0 : nowMs - entry.runningSinceMs);
+      views.push({ task: entry.task, status: this.statusOf(entry, nowMs), startedMs: entry.startedMs ?? nowMs, elapsedMs });
+    }
+    return views;
   }
 
   private entry(requestId: number): Entry {

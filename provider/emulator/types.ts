@@ -125,6 +125,9 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
+export type { InstanceListingState } from "./listings";
+import type { InstanceListingState } from "./listings";
+
 /** Request counters, as `GET /_emulator/stats` reports them. */
 export interface EmulatorStats {
   /** Every API request (both versions), whatever its outcome; control routes excluded. */
@@ -175,6 +178,13 @@ export interface RunningEmulator {
    * that often); rejects after `timeoutMs` (default 120 000) as a safety net, naming the count reached.
    */
   waitForQueries(requestId: number, atLeast: number, timeoutMs?: number): Promise<EmulatorTaskState>;
+  /** How often an instance's task list was read (DescribeTaskList); zeros for one never listed. */
+  listingState(instanceId: string): InstanceListingState;
+  /**
+   * Resolves when the instance has been listed at least `atLeast` times (an instance gate's polls);
+   * rejects after `timeoutMs` (default 120 000) as a safety net, naming the count reached.
+   */
+  waitForListings(instanceId: string, atLeast: number, timeoutMs?: number): Promise<InstanceListingState>;
   /** Declares an instance, or replaces the settings of a known one. Throws an InputError on invalid settings. */
   addInstance(instance: EmulatorInstance): void;
   /** The tasks of a known instance, oldest ID first; not queries. Throws an InputError for an unknown instance. */

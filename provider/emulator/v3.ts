@@ -7,41 +7,18 @@ import { randomUUID } from "crypto";
 import { signTc3, tc3Date } from "../api/signV3";
 import { isFailureStatus, statusToV3 } from "../api/status";
 import { type ApiAnswer, type ApiContext, type ApiProtocol, type ApiRequest, MAX_TIMESTAMP_SKEW_SECONDS, safeEqual } from "./protocol";
+import { TASK_LIST_ACTION, answerTaskList } from "./taskList";
 import { acceptedServices, signedHostForms } from "./tc3Leniency";
+import { beijingTime, bodyObject, error, header } from "./v3Common";
 import { instanceOperation } from "./v3Operations";
 
-/** The task query and the version this emulator serves (besides the task-starting calls). */
+/** The task query and the version this file answers; DescribeTaskList is answered in `taskList.ts`, the task-starting calls in `v3Operations.ts`. */
 const ACTION = "DescribeTaskInfo";
 const VERSION = "2018-04-12";
 
 const requiredHeaders = ["Authorization", "X-TC-Action", "X-TC-Version", "X-TC-Timestamp", "X-TC-Region"];
 const authorizationPattern =
   /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/\s]+)\/tc3_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/;
-
-function header(req: ApiRequest, name: string): string | undefined {
-  // Node lower-cases incoming header names.
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function error(code: string, message: string): ApiAnswer {
-  const apiRequestId = randomUUID();
-  return { body: { Response: { Error: { Code: code, Message: message }, RequestId: apiRequestId } }, result: code, apiRequestId };
-}
-
-/** `yyyy-mm-dd hh:mm:ss` in Beijing time (UTC+8), as the service writes StartTime. */
-export function beijingTime(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
-}
-
-function bodyObject(req: ApiRequest): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(req.body);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function taskIdOf(req: ApiRequest): number | undefined {
   const id = bodyObject(req)?.TaskId;
@@ -84,6 +61,7 @@ function answer(req: ApiRequest, ctx: ApiContext): ApiAnswer {
   const rejected = verify(req, ctx);
   if (rejected) return rejected;
   const action = header(req, "x-tc-action");
+  if (action === TASK_LIST_ACTION && header(req, "x-tc-version") === VERSION) return answerTaskList(req, ctx);
   const operation = instanceOperation(action);
   if (action !== ACTION && !operation) return error("InvalidAction", `The action ${action} is not supported`);
   const version = header(req, "x-tc-version");

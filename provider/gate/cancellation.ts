@@ -10,6 +10,9 @@
  */
 import { AsyncLocalStorage } from "async_hooks";
 
+/** What the waits are told when the engine cancels (through either door). */
+export const CANCEL_REASON = "the deployment was cancelled (Ctrl-C)";
+
 /** Why waits are being ended; it becomes the abort reason. */
 export class WaitCanceled extends Error {
   constructor(readonly why: string) {

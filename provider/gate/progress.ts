@@ -37,31 +37,38 @@ export function progressLine(label: string, requestId: number, snapshot: Progres
   return `[${label}] task ${requestId}: ${status}, ${snapshot.polls} polls, ${formatDuration(snapshot.waitedMs)}${retry}`;
 }
 
+/** How a wait's snapshots read as lines, and which one is the last (it stays; the others are ephemeral). */
+export interface ProgressLines<S> {
+  format(snapshot: S): string;
+  isFinal(snapshot: S): boolean;
+}
+
 /**
- * Writes a line on every status change, and re-writes the latest state when a minute has passed
- * without a line (a timer, so the heartbeat holds however long the poll interval is).
+ * Writes a line on every change of what is awaited, and re-writes the latest state when a minute
+ * has passed without a line (a timer, so the heartbeat holds however long the poll interval is).
  */
-export class ProgressReporter {
-  private latest: ProgressSnapshot = { polls: 0, waitedMs: 0 };
+export class HeartbeatReporter<S extends { waitedMs: number }> {
+  private latest: S;
   private timer: unknown;
   private readonly startedAt: number;
 
   constructor(
-    private readonly label: string,
-    private readonly requestId: number,
+    private readonly lines: ProgressLines<S>,
+    initial: S,
     private readonly write: ProgressWriter,
     private readonly now: () => number = Date.now,
     private readonly timers: ProgressTimers = realTimers,
     private readonly heartbeatMs: number = PROGRESS_HEARTBEAT_MS,
   ) {
+    this.latest = initial;
     this.startedAt = now();
     this.schedule();
   }
 
-  /** Records a poll; writes a line when the status differs from the last line's. */
-  observe(snapshot: ProgressSnapshot, statusChanged: boolean): void {
+  /** Records an observation; writes a line when it changed what the last line said. */
+  observe(snapshot: S, changed: boolean): void {
     this.latest = snapshot;
-    if (statusChanged) this.emit();
+    if (changed) this.emit();
   }
 
   /** Stops the heartbeat; call when the wait ends. */
@@ -71,13 +78,24 @@ export class ProgressReporter {
 
   private emit(): void {
     const waitedMs = Math.max(this.latest.waitedMs, this.now() - this.startedAt);
-    const final = this.latest.record !== undefined && isTerminalStatus(this.latest.record.status);
-    this.write(progressLine(this.label, this.requestId, { ...this.latest, waitedMs }), { ephemeral: !final });
+    const snapshot = { ...this.latest, waitedMs };
+    this.write(this.lines.format(snapshot), { ephemeral: !this.lines.isFinal(snapshot) });
     this.schedule();
   }
 
   private schedule(): void {
     this.timers.clearTimer(this.timer);
     this.timer = this.timers.setTimer(() => this.emit(), this.heartbeatMs);
+  }
+}
+
+/** Progress lines of one task's wait: a line on every status change. */
+export class ProgressReporter extends HeartbeatReporter<ProgressSnapshot> {
+  constructor(label: string, requestId: number, write: ProgressWriter, now?: () => number, timers?: ProgressTimers, heartbeatMs?: number) {
+    const lines: ProgressLines<ProgressSnapshot> = {
+      format: (snapshot) => progressLine(label, requestId, snapshot),
+      isFinal: (snapshot) => snapshot.record !== undefined && isTerminalStatus(snapshot.record.status),
+    };
+    super(lines, { polls: 0, waitedMs: 0 }, write, now, timers, heartbeatMs);
   }
 }

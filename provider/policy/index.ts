@@ -25,7 +25,7 @@ export { redisTaskTimeoutBounded, timeoutBoundedConfigSchema } from "./timeoutBo
 export type { TimeoutBoundedConfig } from "./timeoutBounded";
 export { redisTaskGateRequired, gateRequiredConfigSchema } from "./gateRequired";
 export type { GateRequiredConfig } from "./gateRequired";
-export { TASK_WAIT_TYPE } from "../pulumi/taskWaitTypes";
+export { TASK_WAIT_TYPE } from "../resources/taskWait/types";
 export { TASK_WAIT_TYPES } from "./resources";
 
 /**

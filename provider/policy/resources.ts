@@ -3,9 +3,9 @@
  * no `__pulumiType`, so `isType` cannot), reading properties that may still be unknown during
  * preview, and naming resources in messages.
  */
-import { TASK_WAIT_TYPE } from "../pulumi/taskWaitTypes";
-import { TASK_WAIT_TOKEN } from "../plugin/tokens";
-import { redactRequestId } from "../pulumi/secretRequestId";
+import { TASK_WAIT_TYPE } from "../resources/taskWait/types";
+import { TASK_WAIT_TOKEN } from "../doors/plugin/tokens";
+import { redactRequestId } from "../resources/secretRequestId";
 
 /**
  * The placeholders the engine sends for values not known during preview, one per kind of value

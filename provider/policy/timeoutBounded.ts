@@ -6,7 +6,7 @@
 import type { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
 import { InputError } from "../api/errors";
 import { parseDuration } from "../input/duration";
-import { DEFAULT_TIMEOUT } from "../pulumi/taskWaitTypes";
+import { DEFAULT_TIMEOUT } from "../resources/taskWait/types";
 import { configWithDefaults, DURATION_PATTERN, skip } from "./config";
 import { isTaskWait, readProperty, taskWaitLabel } from "./resources";
 

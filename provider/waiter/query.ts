@@ -48,18 +48,24 @@ export function sharedTaskQuery(options: SharedTaskQueryOptions): TaskQuery {
   const pace = options.pace === undefined ? (options.rateLimiter === undefined ? sharedPace() : undefined) : options.pace || undefined;
   const coalescer = options.coalescer === undefined ? sharedPollCoalescer() : options.coalescer || undefined;
   const { query, key } = options;
-  const paced: TaskQuery = limiter
-    ? async (signal) => {
-        await limiter.acquire(signal);
-        try {
-          const record = await query(signal);
-          pace?.onAnswered();
-          return record;
-        } catch (error) {
-          if (isRateLimitCode((error as { code?: number | string }).code)) pace?.onThrottled();
-          throw error;
-        }
-      }
-    : query;
+  const paced: TaskQuery = limiter ? pacedCall(limiter, pace, query) : query;
   return coalescer ? (signal) => coalescer.run(key, paced, signal, options.maxAgeMs ?? 0) : paced;
+}
+
+/**
+ * `call`, made to wait for a permit of `limiter` first; its answer tells `pace` whether the API
+ * wants us slower. The one way every API call of this package is paced, whatever its budget.
+ */
+export function pacedCall<A extends unknown[], T>(limiter: RateLimiter, pace: AdaptivePace | undefined, call: (signal: AbortSignal | undefined, ...args: A) => Promise<T>) {
+  return async (signal?: AbortSignal, ...args: A): Promise<T> => {
+    await limiter.acquire(signal);
+    try {
+      const answer = await call(signal, ...args);
+      pace?.onAnswered();
+      return answer;
+    } catch (error) {
+      if (isRateLimitCode((error as { code?: number | string }).code)) pace?.onThrottled();
+      throw error;
+    }
+  };
 }

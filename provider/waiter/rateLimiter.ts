@@ -122,23 +122,42 @@ function intervalOf(ratePerSecond: number): number {
  * Shared instances live on globalThis, not in a module variable: Pulumi serializes each provider
  * with its own copy of local modules, and all copies in the provider host must share one limiter.
  */
-const SHARED_LIMITER = "__pulumiTencentcloudRedisTaskRateLimiter";
+function shared<T>(slotName: string, make: () => T): T {
+  const slot = globalThis as unknown as Record<string, T | undefined>;
+  return (slot[slotName] ??= make());
+}
 
 /** The process-wide limiter for DescribeTaskInfo calls, created on first use at {@link DEFAULT_RATE_PER_SECOND}. */
 export function sharedRateLimiter(): RateLimiter {
-  const slot = globalThis as unknown as Record<string, RateLimiter | undefined>;
-  return (slot[SHARED_LIMITER] ??= new RateLimiter({ ratePerSecond: DEFAULT_RATE_PER_SECOND }));
+  return shared("__pulumiTencentcloudRedisTaskRateLimiter", () => new RateLimiter({ ratePerSecond: DEFAULT_RATE_PER_SECOND }));
 }
-
-const SHARED_PACE = "__pulumiTencentcloudRedisTaskPace";
 
 /** The adaptive pace steering the process-wide limiter, its ceiling {@link DEFAULT_RATE_PER_SECOND} until configured. */
 export function sharedPace(): AdaptivePace {
-  const slot = globalThis as unknown as Record<string, AdaptivePace | undefined>;
-  return (slot[SHARED_PACE] ??= new AdaptivePace(sharedRateLimiter(), { ceiling: DEFAULT_RATE_PER_SECOND }));
+  return shared("__pulumiTencentcloudRedisTaskPace", () => new AdaptivePace(sharedRateLimiter(), { ceiling: DEFAULT_RATE_PER_SECOND }));
 }
 
 /** Sets the ceiling of the process-wide pace (the configured calls per second); the rate restarts there. */
 export function configureSharedRateLimiter(ratePerSecond: number): void {
   sharedPace().setCeiling(ratePerSecond);
+}
+
+/**
+ * DescribeTaskList's own documented limit, 100 requests/s: a budget apart from DescribeTaskInfo's
+ * 20, so instance gates and task gates never slow each other down.
+ */
+export const TASK_LIST_RATE_PER_SECOND = 100;
+
+/** A limiter and the pace steering it: one per API budget. */
+export interface ApiBudget {
+  limiter: RateLimiter;
+  pace: AdaptivePace;
+}
+
+/** The process-wide DescribeTaskList budget, shared by every instance gate, listing and refresh. */
+export function sharedTaskListBudget(): ApiBudget {
+  return shared("__pulumiTencentcloudRedisTaskListBudget", () => {
+    const limiter = new RateLimiter({ ratePerSecond: TASK_LIST_RATE_PER_SECOND });
+    return { limiter, pace: new AdaptivePace(limiter, { ceiling: TASK_LIST_RATE_PER_SECOND }) };
+  });
 }

@@ -1,5 +1,5 @@
 /** Pure decisions about a failed poll: is it worth another try? */
-import { TaskApiError } from "../api/errors";
+import { TaskApiError, type CallSubject } from "../api/errors";
 
 /** Consecutive failed polls with the same error kind and code. */
 export interface ErrorStreak {
@@ -41,12 +41,12 @@ export function retryDelay(delay: number, error: TaskApiError | undefined, strea
  * The thrown value as a `TaskApiError`. Anything else (a bug, an unexpected exception) is
  * wrapped as a permanent error: retrying code that throws unexpectedly rarely helps.
  */
-export function asTaskApiError(thrown: unknown, requestId: number): TaskApiError {
+export function asTaskApiError(thrown: unknown, about: number | CallSubject): TaskApiError {
   if (isTaskApiError(thrown)) return thrown;
   const text = thrown instanceof Error ? thrown.message : String(thrown);
   return new TaskApiError({
     kind: "transport",
-    requestId,
+    ...(typeof about === "number" ? { requestId: about } : about),
     apiMessage: `unexpected error: ${text}`,
     retryable: false,
     cause: thrown,

@@ -4,7 +4,7 @@
  * permanent errors end it at once, probably-permanent ones after their `retryForMs`) within a
  * budget of its own, so a throttled or briefly failing API does not fail a whole `pulumi refresh`.
  */
-import type { TaskApiError } from "../api/errors";
+import type { CallSubject, TaskApiError } from "../api/errors";
 import type { TaskRecord } from "../api/types";
 import { abortable, abortReason } from "./abort";
 import { nextPollDelay } from "./backoff";
@@ -13,11 +13,11 @@ import { asTaskApiError, extendStreak, isPermanent, retryDelay, type ErrorStreak
 import type { Clock, TaskQuery } from "./types";
 
 /** Options of {@link queryWithRetries}. */
-export interface QueryRetryOptions {
-  /** The task, for wrapped errors. */
-  requestId: number;
-  /** One DescribeTaskInfo call (wrap it with `sharedTaskQuery` to pace and share it). */
-  query: TaskQuery;
+export interface QueryRetryOptions<T = TaskRecord> {
+  /** The task (or, as a subject, the instance), for wrapped errors. */
+  requestId: number | CallSubject;
+  /** One call (for DescribeTaskInfo, wrap it with `sharedTaskQuery` to pace and share it). */
+  query: (signal?: AbortSignal) => Promise<T>;
   /** How long to keep retrying, in ms from the first call; a call started within it may finish after it. */
   budgetMs: number;
   /** Smallest and largest delay between tries, in ms. */
@@ -31,8 +31,8 @@ export interface QueryRetryOptions {
 }
 
 /** The record and how many calls it took. */
-export interface QueryRetryResult {
-  record: TaskRecord;
+export interface QueryRetryResult<T = TaskRecord> {
+  record: T;
   calls: number;
 }
 
@@ -40,7 +40,7 @@ export interface QueryRetryResult {
  * The task's record from the first call that answers. Rejects with the `TaskApiError` that ended
  * the tries: a permanent one, or the last one when the budget is spent; or with the abort reason.
  */
-export async function queryWithRetries(options: QueryRetryOptions): Promise<QueryRetryResult> {
+export async function queryWithRetries<T = TaskRecord>(options: QueryRetryOptions<T>): Promise<QueryRetryResult<T>> {
   const { requestId, query, signal } = options;
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
@@ -49,7 +49,7 @@ export async function queryWithRetries(options: QueryRetryOptions): Promise<Quer
   for (let calls = 1; ; calls++) {
     let error: TaskApiError;
     try {
-      return { record: await abortable(query(signal), signal), calls };
+      return { record: await abortable<T>(query(signal), signal), calls };
     } catch (thrown) {
       if (signal?.aborted) throw abortReason(signal);
       error = asTaskApiError(thrown, requestId);

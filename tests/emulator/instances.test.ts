@@ -106,6 +106,32 @@ describe("the instance lock", () => {
   });
 });
 
+describe("the started tasks in DescribeTaskList", () => {
+  it("lists them with their type code, progress and result, newest first, and a listing leaves the lock as it was", async () => {
+    const backup = (await call("ManualBackupInstance", { InstanceId: "crs-slow0001" })).TaskId;
+    clock.advance(30_000);
+    const listing = await call("DescribeTaskList", { InstanceId: "crs-slow0001", Result: [0, 1] });
+    expect(listing.TotalCount).toBe(1);
+    // FLOW_BACKUPINSTANCE is listed as its code, half way along its 60 s.
+    expect(listing.Tasks[0]).toMatchObject({ TaskId: backup, TaskType: "012", InstanceId: "crs-slow0001", Result: 1, Progress: 0.5 });
+    clock.advance(30_000);
+    const params = (await call("ModifyInstanceParams", { InstanceId: "crs-slow0001", InstanceParams: [{ Key: "timeout", Value: "300" }] })).TaskId;
+    const all = await call("DescribeTaskList", { InstanceId: "crs-slow0001" });
+    expect(all.Tasks.map((t: { TaskId: number; Result: number }) => [t.TaskId, t.Result])).toEqual([
+      [params, 1],
+      [backup, 2],
+    ]);
+    expect(emu.listingState("crs-slow0001")).toMatchObject({ listings: 2 });
+  });
+
+  it("serves the instance's task and listing routes side by side", async () => {
+    await call("ClearInstance", { InstanceId: "crs-backup01" });
+    await call("DescribeTaskList", { InstanceId: "crs-backup01" });
+    expect((await control("GET", "/_emulator/instances/crs-backup01/tasks")).json).toEqual([{ requestId: expect.any(Number), taskType: "FLOW_CLEAN", status: 1 }]);
+    expect((await control("GET", "/_emulator/instances/crs-backup01/listings")).json).toEqual({ instanceId: "crs-backup01", listings: 1, calls: 1 });
+  });
+});
+
 describe("failing operations", () => {
   it("ends the scenario's failing actions failed with its message, and others succeed", async () => {
     const backup = (await call("ManualBackupInstance", { InstanceId: "crs-broken01" })).TaskId;

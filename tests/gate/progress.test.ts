@@ -1,5 +1,7 @@
 /** Progress lines: one per status change, and a heartbeat when a minute passes without a line. */
-import { ProgressReporter, progressLine, type ProgressTimers } from "../../provider/gate/progress";
+import { HeartbeatReporter, ProgressReporter, progressLine, type ProgressTimers } from "../../provider/gate/progress";
+import { instanceProgressLines } from "../../provider/gate/waitForInstanceIdle";
+import { TaskResult, resultText } from "../../provider/api/taskList";
 import type { TaskRecord } from "../../provider/api/types";
 
 /** Timers under the test's control: `advance(ms)` fires what is due, in order. */
@@ -102,4 +104,27 @@ test("lines while the task runs (status changes and heartbeats) are ephemeral; t
   reporter.stop();
   expect(lines.map((l) => l.ephemeral)).toEqual([true, true, false]);
   expect(lines[2].line).toBe("[g] task 1: Succeeded, 30 polls, 1m1s");
+});
+
+test("an instance wait's lines while tasks run are ephemeral; the idle line stays", () => {
+  const clock = manualTimers();
+  const lines: { line: string; ephemeral: boolean }[] = [];
+  const start = { instanceId: "crs-abcd1234", active: [], noTaskFound: false, calls: 0, waitedMs: 0 };
+  const write = (line: string, options?: { ephemeral?: boolean }) => lines.push({ line, ephemeral: options?.ephemeral === true });
+  const reporter = new HeartbeatReporter(instanceProgressLines("InstanceIdle redis"), start, write, clock.now, clock.timers);
+  const running = {
+    taskId: 12,
+    taskType: "FLOW_RESIZE",
+    instanceId: "crs-abcd1234",
+    startTime: "2024-05-01 10:00:00",
+    progress: 0.4,
+    result: TaskResult.Running,
+    resultText: resultText(TaskResult.Running),
+  };
+  reporter.observe({ ...start, active: [running], calls: 1 }, true);
+  clock.advance(60_000);
+  reporter.observe({ ...start, calls: 30, waitedMs: 61_000 }, true);
+  reporter.stop();
+  expect(lines.map((l) => l.ephemeral)).toEqual([true, true, false]);
+  expect(lines[2].line).toBe("[InstanceIdle redis] instance crs-abcd1234: idle, no task running; 30 polls, 1m1s");
 });

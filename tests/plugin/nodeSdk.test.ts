@@ -26,7 +26,7 @@ pulumi.runtime.setMocks(
 );
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const sdk: typeof import("../../provider/sdk") = require("pulumi-tencentcloud-redis-task/plugin");
+const sdk: typeof import("../../provider/doors/pluginClient") = require("pulumi-tencentcloud-redis-task/plugin");
 const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "schema.json"), "utf8"));
 const taskWaitSchema = schema.resources[sdk.TASK_WAIT_TOKEN];
 

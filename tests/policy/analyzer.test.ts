@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { TASK_WAIT_TYPE } from "../../provider/pulumi/taskWaitTypes";
+import { TASK_WAIT_TYPE } from "../../provider/resources/taskWait/types";
 import { cleanEnv, REGION, SECRET_ID, SECRET_KEY } from "../support/emulatorEnv";
 import { packedProject, REPO_ROOT } from "../support/packedProject";
 import { installExamplePolicyPack, startPolicyAnalyzer, type AnalyzerResourceSpec, type PolicyAnalyzer } from "../support/policyAnalyzer";

@@ -4,7 +4,7 @@
  * does (so a policy cannot carry on after calling it).
  */
 import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { TASK_WAIT_TYPE } from "../../provider/pulumi/taskWaitTypes";
+import { TASK_WAIT_TYPE } from "../../provider/resources/taskWait/types";
 
 // The analyzer's own proxy over props: reading an unknown value throws its UnknownValueError.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

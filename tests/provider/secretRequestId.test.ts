@@ -1,6 +1,6 @@
 /** Keeping a secret requestId out of what the provider shows: the redaction itself and check's failures. */
-import { checkTaskWaitInputs } from "../../provider/pulumi/checkInputs";
-import { redactingErrors, redactRequestId, secretTaskWaitId } from "../../provider/pulumi/secretRequestId";
+import { checkTaskWaitInputs } from "../../provider/resources/taskWait/check";
+import { redactingErrors, redactRequestId, secretTaskWaitId } from "../../provider/resources/secretRequestId";
 
 test("replaces the ID as a whole number, wherever it stands, and leaves longer numbers that contain it", () => {
   expect(redactRequestId("Redis task 11963 failed: task 11963 gone; port 119630, 211963", 11963)).toBe(

@@ -7,7 +7,7 @@
 import { ExitCode } from "../../provider/cli/exitCodes";
 import { main } from "../../provider/cli/main";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { taskWaitProvider } from "../../provider/pulumi/taskWaitProvider";
+import { taskWaitProvider } from "../../provider";
 import { packedProject } from "../support/packedProject";
 import { startProviderHost, type ProviderHost } from "../support/providerHost";
 import { cleanEnv, REGION, SECRET_ID, SECRET_KEY, STACK_CONFIG } from "../support/emulatorEnv";

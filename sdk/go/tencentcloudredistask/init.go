@@ -21,6 +21,8 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "tencentcloud-redis-task:index:InstanceIdle":
+		r = &InstanceIdle{}
 	case "tencentcloud-redis-task:index:TaskWait":
 		r = &TaskWait{}
 	default:

@@ -6,9 +6,12 @@ import builtins as _builtins
 from . import _utilities
 import typing
 # Export this package's modules as members:
+from .get_instance_tasks import *
 from .get_task_info import *
+from .instance_idle import *
 from .provider import *
 from .task_wait import *
+from . import outputs
 
 # Make subpackages available:
 if typing.TYPE_CHECKING:
@@ -25,6 +28,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_tencentcloud_redis_task",
   "classes": {
+   "tencentcloud-redis-task:index:InstanceIdle": "InstanceIdle",
    "tencentcloud-redis-task:index:TaskWait": "TaskWait"
   }
  }
