@@ -53,7 +53,9 @@ export const instanceIdleCore: ResourceCore = {
     if (String(olds.instanceId ?? "") !== String(news.instanceId ?? "")) replaces.unshift("instanceId");
     // Other task types make another gate: the one recorded waited for different tasks.
     if (anyChanged(olds, news, ["taskTypes"])) replaces.push("taskTypes");
-    const tuned = anyChanged(olds, news, TUNING_FIELDS);
+    // The recorded failOn has its default filled in; a program that omits it has not changed it.
+    const withDefault = (props: typeof news) => ({ ...props, failOn: props.failOn ?? "none" });
+    const tuned = anyChanged(withDefault(olds), withDefault(news), TUNING_FIELDS);
     return { changes: replaces.length > 0 || tuned || olds.idle !== true, replaces, deleteBeforeReplace: false };
   },
 
