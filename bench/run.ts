@@ -15,6 +15,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runDesignStudy } from "./designStudy";
+import { renderInstanceIdle, runInstanceIdleStudy } from "./instanceIdle";
 import { runCliFleet } from "./cliFleet";
 import { runFleet } from "./fleet";
 import { loadAverage, machineInfo } from "./machine";
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   if (plan.sections.includes("schedule")) {
     results.schedule = await timed("schedule", () => runScheduleStudy({ seed: plan.seed, trials, log }));
     results.design = await timed("design", () => runDesignStudy({ seed: plan.seed, trials, log }));
+    results.instanceIdle = await timed("instance-idle", () => runInstanceIdleStudy({ seed: plan.seed, trials: trials / 4, log }));
   }
   if (plan.sections.includes("fleet")) {
     results.fleet = await timed("fleet", () =>
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
   const partial = plan.sections.length < SECTIONS.length || plan.fleetRate !== 20;
   const stem = plan.quick ? "results.quick" : partial ? "results.partial" : "results";
   const dir = path.resolve(__dirname, "..", "..", "bench");
-  const markdown = renderReport(results);
+  const markdown = renderReport(results) + renderInstanceIdle(results.instanceIdle);
   fs.writeFileSync(path.join(dir, `${stem}.json`), JSON.stringify(results, null, 2) + "\n");
   fs.writeFileSync(path.join(dir, `${stem}.md`), markdown);
   process.stdout.write(markdown);

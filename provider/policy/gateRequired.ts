@@ -6,6 +6,7 @@
  */
 import type { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { configWithDefaults, skip } from "./config";
+import { transitiveDependencies } from "./dependencies";
 import { isTaskWait, typeMatcher } from "./resources";
 
 /** Config of {@link redisTaskGateRequired}. */
@@ -28,19 +29,7 @@ export const gateRequiredConfigSchema: PolicyConfigSchema = {
 
 /** True when `resource` reaches a TaskWait through its dependencies (direct or transitive). */
 function dependsOnTaskWait(resource: PolicyResource): boolean {
-  const seen = new Set<string>([resource.urn]);
-  const pending = [resource];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    const next = [...(current.dependencies ?? []), ...Object.values(current.propertyDependencies ?? {}).flat()];
-    for (const dependency of next) {
-      if (!dependency || seen.has(dependency.urn)) continue;
-      if (isTaskWait(dependency.type)) return true;
-      seen.add(dependency.urn);
-      pending.push(dependency);
-    }
-  }
-  return false;
+  return transitiveDependencies(resource).some((dependency) => isTaskWait(dependency.type));
 }
 
 /**

@@ -37,3 +37,4 @@ export { TASK_WAIT_TYPES } from "./resources";
 export function redisTaskPolicies(): Policies {
   return [redisTaskSucceeded, redisTaskNotFailed, redisTaskTimeoutBounded, redisTaskGateRequired];
 }
+export { redisInstanceBusy, createRedisInstanceBusyPolicy, instanceBusyConfigSchema, type InstanceBusyConfig, type InstanceBusyOptions } from "./instanceBusy";

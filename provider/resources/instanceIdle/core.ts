@@ -53,8 +53,10 @@ export const instanceIdleCore: ResourceCore = {
     if (String(olds.instanceId ?? "") !== String(news.instanceId ?? "")) replaces.unshift("instanceId");
     // Other task types make another gate: the one recorded waited for different tasks.
     if (changedFields(olds, news, ["taskTypes"]).length > 0) replaces.push("taskTypes");
+    // The recorded failOn has its default filled in; a program that omits it has not changed it.
+    const withDefault = (props: typeof news) => ({ ...props, failOn: props.failOn ?? "none" });
     // A gate not recorded as idle must be updated, which resumes the wait.
-    return gateDiff(replaces, changedFields(olds, news, TUNING_FIELDS), "idle", olds.idle !== true);
+    return gateDiff(replaces, changedFields(withDefault(olds), withDefault(news), TUNING_FIELDS), "idle", olds.idle !== true);
   },
 
   async create(inputs) {
