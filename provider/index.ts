@@ -27,6 +27,11 @@ import type * as GetTaskInfoModule from "./pulumi/getTaskInfo";
 export type { TaskWaitArgs } from "./pulumi/taskWait";
 export type { GetTaskInfoArgs, GetTaskInfoOutputArgs, GetTaskInfoResult } from "./pulumi/getTaskInfo";
 export { TASK_WAIT_TYPE } from "./pulumi/taskWaitTypes";
+export type { InstanceIdleHookOptions, RetryOnInstanceBusyOptions } from "./hooks/hookOptions";
+export { INSTANCE_BUSY_CODES, instanceBusyCode } from "./hooks/busyCodes";
+export type { InstanceBusyCode } from "./hooks/busyCodes";
+export { InstanceBusyError } from "./hooks/idleGate";
+import type * as HooksModule from "./hooks/pulumiHooks";
 export type { TaskWaitOutputs } from "./pulumi/taskWaitTypes";
 
 /** {@inheritDoc TaskWaitModule.TaskWait} */
@@ -36,6 +41,10 @@ export type TaskWait = TaskWaitModule.TaskWait;
 export declare const getTaskInfo: typeof GetTaskInfoModule.getTaskInfo;
 /** {@inheritDoc GetTaskInfoModule.getTaskInfoOutput} */
 export declare const getTaskInfoOutput: typeof GetTaskInfoModule.getTaskInfoOutput;
+/** {@inheritDoc HooksModule.instanceIdleHook} */
+export declare const instanceIdleHook: typeof HooksModule.instanceIdleHook;
+/** {@inheritDoc HooksModule.retryOnInstanceBusy} */
+export declare const retryOnInstanceBusy: typeof HooksModule.retryOnInstanceBusy;
 
 function lazyExport(name: string, load: () => unknown): void {
   Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: load });
@@ -43,12 +52,14 @@ function lazyExport(name: string, load: () => unknown): void {
 lazyExport("TaskWait", () => require("./pulumi/taskWait").TaskWait);
 lazyExport("getTaskInfo", () => require("./pulumi/getTaskInfo").getTaskInfo);
 lazyExport("getTaskInfoOutput", () => require("./pulumi/getTaskInfo").getTaskInfoOutput);
+lazyExport("instanceIdleHook", () => require("./hooks/pulumiHooks").instanceIdleHook);
+lazyExport("retryOnInstanceBusy", () => require("./hooks/pulumiHooks").retryOnInstanceBusy);
 
 // ES modules (`import { TaskWait } from "pulumi-tencentcloud-redis-task"`) learn a CommonJS module's
 // names by scanning its text (Node's cjs-module-lexer), which cannot see the getters above. This
 // assignment, never run, names them the way the lexer reads (`name: identifier`), as esbuild does.
 const named = undefined;
-0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named });
+0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named, instanceIdleHook: named, retryOnInstanceBusy: named });
 
 /**
  * The TaskWait provider implementation that the serialized stub in state calls by package name.
