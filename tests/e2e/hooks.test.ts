@@ -6,6 +6,7 @@
  */
 import { describeWithCli } from "./support/describeWithCli";
 import { e2eSuite } from "./support/suite";
+import { modifyCalls as callsOf, upReleasedAfterListing } from "./support/instanceLock";
 
 jest.setTimeout(240_000);
 
@@ -21,8 +22,7 @@ async function busyInstance(mode: "before" | "retry" | "after", config: Record<s
 }
 
 const emulator = () => suite.emulator.emulator;
-/** ModifyInstanceParams calls so far, refused ones included. */
-const modifyCalls = () => emulator().stats().byAction?.ModifyInstanceParams ?? 0;
+const modifyCalls = () => callsOf(suite.emulator);
 /** The ModifyInstanceParams tasks started on the instance (the change made). */
 const paramTasks = (instanceId: string) => emulator().instanceTasks(instanceId).filter((task) => task.taskType === "FLOW_MODIFYINSTANCEPARAMS");
 
@@ -30,11 +30,8 @@ describeWithCli("resource hooks on a stand-in for tencentcloud.redis.Param", () 
   test("beforeCreate instanceIdleHook: the change is made only after the running task ends, and never refused", async () => {
     const { instanceId, lock, stack } = await busyInstance("before");
     const before = modifyCalls();
-    const up = stack.start(["up", "--yes", "--stack", stack.stack]);
-    await emulator().waitForListings(instanceId, 1);
-    expect(modifyCalls()).toBe(before);
-    suite.emulator.setStatus(lock, 2);
-    const run = await up.done;
+    const { run, callsAtListing } = await upReleasedAfterListing(stack, suite.emulator, instanceId, lock);
+    expect(callsAtListing).toBe(0);
     expect(run.code).toBe(0);
     expect(modifyCalls()).toBe(before + 1);
     expect(paramTasks(instanceId)).toHaveLength(1);
@@ -45,13 +42,9 @@ describeWithCli("resource hooks on a stand-in for tencentcloud.redis.Param", () 
   test("onError retryOnInstanceBusy: refused once with InstanceLockedError, retried once the instance is idle, succeeds", async () => {
     const { instanceId, lock, stack } = await busyInstance("retry");
     const before = modifyCalls();
-    const up = stack.start(["up", "--yes", "--stack", stack.stack]);
-    // The hook lists only after the refusal: one call so far, refused.
-    await emulator().waitForListings(instanceId, 1);
-    expect(modifyCalls()).toBe(before + 1);
-    expect(paramTasks(instanceId)).toHaveLength(0);
-    suite.emulator.setStatus(lock, 2);
-    const run = await up.done;
+    // The hook lists only after the refusal: one call by then, refused.
+    const { run, callsAtListing } = await upReleasedAfterListing(stack, suite.emulator, instanceId, lock);
+    expect(callsAtListing).toBe(1);
     expect(run.code).toBe(0);
     expect(modifyCalls()).toBe(before + 2);
     expect(paramTasks(instanceId)).toHaveLength(1);

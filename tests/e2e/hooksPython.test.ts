@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { describeWithCli } from "./support/describeWithCli";
 import { e2eSuite } from "./support/suite";
+import { modifyCalls as callsOf, upReleasedAfterListing } from "./support/instanceLock";
 import { pythonVenv } from "./support/pythonVenv";
 import { userProject } from "./support/userProject";
 import { REGION, SECRET_ID, SECRET_KEY } from "../support/emulatorEnv";
@@ -30,17 +31,14 @@ async function busyInstance(mode: "before" | "retry") {
 }
 
 const emulator = () => suite.emulator.emulator;
-const modifyCalls = () => emulator().stats().byAction?.ModifyInstanceParams ?? 0;
+const modifyCalls = () => callsOf(suite.emulator);
 
 describeWithCli("Python hooks on a stand-in for tencentcloud.redis.Param", () => {
   test("before_create instance_idle_hook: the change is made only after the running task ends, never refused", async () => {
     const { instanceId, lock, stack } = await busyInstance("before");
     const before = modifyCalls();
-    const up = stack.start(["up", "--yes", "--stack", stack.stack]);
-    await emulator().waitForListings(instanceId, 1);
-    expect(modifyCalls()).toBe(before);
-    suite.emulator.setStatus(lock, 2);
-    const run = await up.done;
+    const { run, callsAtListing } = await upReleasedAfterListing(stack, suite.emulator, instanceId, lock);
+    expect(callsAtListing).toBe(0);
     expect(run.code).toBe(0);
     expect(modifyCalls()).toBe(before + 1);
     expect(typeof (await stack.outputs()).taskId).toBe("number");
@@ -49,11 +47,9 @@ describeWithCli("Python hooks on a stand-in for tencentcloud.redis.Param", () =>
   test("on_error retry_on_instance_busy: refused once, retried once the instance is idle, succeeds", async () => {
     const { instanceId, lock, stack } = await busyInstance("retry");
     const before = modifyCalls();
-    const up = stack.start(["up", "--yes", "--stack", stack.stack]);
-    await emulator().waitForListings(instanceId, 1);
-    expect(modifyCalls()).toBe(before + 1);
-    suite.emulator.setStatus(lock, 2);
-    const run = await up.done;
+    // The hook lists only after the refusal: one call by then, refused.
+    const { run, callsAtListing } = await upReleasedAfterListing(stack, suite.emulator, instanceId, lock);
+    expect(callsAtListing).toBe(1);
     expect(run.code).toBe(0);
     expect(modifyCalls()).toBe(before + 2);
     expect(run.stdout).toMatch(/retrying create due to on-error hook request/);
