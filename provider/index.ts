@@ -41,6 +41,11 @@ export type { TaskWaitArgs } from "./doors/dynamic/taskWait";
 export type { GetTaskInfoArgs, GetTaskInfoOutputArgs, GetTaskInfoResult } from "./doors/dynamic/getTaskInfo";
 export { TASK_WAIT_TYPE } from "./resources/taskWait/types";
 export type { TaskWaitOutputs } from "./resources/taskWait/types";
+export type { InstanceIdleHookOptions, RetryOnInstanceBusyOptions } from "./hooks/hookOptions";
+export { INSTANCE_BUSY_CODES, instanceBusyCode } from "./hooks/busyCodes";
+export type { InstanceBusyCode } from "./hooks/busyCodes";
+export { InstanceBusyError } from "./hooks/idleGate";
+import type * as HooksModule from "./hooks/pulumiHooks";
 
 /** {@inheritDoc TaskWaitModule.TaskWait} */
 export declare const TaskWait: typeof TaskWaitModule.TaskWait;
@@ -49,6 +54,10 @@ export type TaskWait = TaskWaitModule.TaskWait;
 export declare const getTaskInfo: typeof GetTaskInfoModule.getTaskInfo;
 /** {@inheritDoc GetTaskInfoModule.getTaskInfoOutput} */
 export declare const getTaskInfoOutput: typeof GetTaskInfoModule.getTaskInfoOutput;
+/** {@inheritDoc HooksModule.instanceIdleHook} */
+export declare const instanceIdleHook: typeof HooksModule.instanceIdleHook;
+/** {@inheritDoc HooksModule.retryOnInstanceBusy} */
+export declare const retryOnInstanceBusy: typeof HooksModule.retryOnInstanceBusy;
 
 function lazyExport(name: string, load: () => unknown): void {
   Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: load });
@@ -67,12 +76,14 @@ lazyExport("getInstanceTasks", () => require("./doors/dynamic/getInstanceTasks")
 lazyExport("getInstanceTasksOutput", () => require("./doors/dynamic/getInstanceTasks").getInstanceTasksOutput);
 lazyExport("getTaskInfo", () => require("./doors/dynamic/getTaskInfo").getTaskInfo);
 lazyExport("getTaskInfoOutput", () => require("./doors/dynamic/getTaskInfo").getTaskInfoOutput);
+lazyExport("instanceIdleHook", () => require("./hooks/pulumiHooks").instanceIdleHook);
+lazyExport("retryOnInstanceBusy", () => require("./hooks/pulumiHooks").retryOnInstanceBusy);
 
 // ES modules (`import { TaskWait } from "pulumi-tencentcloud-redis-task"`) learn a CommonJS module's
 // names by scanning its text (Node's cjs-module-lexer), which cannot see the getters above. This
 // assignment, never run, names them the way the lexer reads (`name: identifier`), as esbuild does.
 const named = undefined;
-0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named, InstanceIdle: named, getInstanceTasks: named, getInstanceTasksOutput: named });
+0 && (module.exports = { TaskWait: named, getTaskInfo: named, getTaskInfoOutput: named, InstanceIdle: named, getInstanceTasks: named, getInstanceTasksOutput: named, instanceIdleHook: named, retryOnInstanceBusy: named });
 
 /**
  * The providers that the serialized stubs in state call by package name: each core behind the

@@ -3,12 +3,14 @@
 # with `pulumi package gen-sdk` (the CLI and its language hosts on PATH), into sdk/ or the
 # directory given. The SDKs are committed; tests/e2e/sdkGeneration.test.ts checks that running
 # this again changes nothing. YAML programs need no SDK; Node.js programs use
-# pulumi-tencentcloud-redis-task/plugin.
+# pulumi-tencentcloud-redis-task/plugin. Hand-written modules the generator does not make (the
+# Python hooks) live in sdk-overlay/<language> and are copied over each fresh SDK.
 set -eu
 cd "$(dirname "$0")/.."
 out=${1:-sdk}
 for language in python go; do
   rm -rf "$out/$language"
   pulumi package gen-sdk schema.json --language "$language" --out "$out" >/dev/null
+  if [ -d "sdk-overlay/$language" ]; then cp -R "sdk-overlay/$language/." "$out/$language/"; fi
 done
 echo "SDKs written to $out/python and $out/go"
