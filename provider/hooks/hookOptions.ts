@@ -35,8 +35,10 @@ export interface InstanceIdleHookOptions {
   /** Only `"v3"` (the default): listing an instance's tasks needs API 3.0 DescribeTaskList. */
   apiVersion?: "v3";
   /**
-   * For `afterCreate`/`afterUpdate`: wait for the tasks the change started. The engine only warns
-   * when an after-hook fails; a gate that must stop the deployment is a TaskWait or InstanceIdle resource.
+   * For `afterCreate`/`afterUpdate`: wait for the tasks the change started. When it throws, the Pulumi
+   * CLI (3.274) fails the step and the `up`, but the resource stays created in state, so the next
+   * `up` does not run the change (nor this hook) again; a gate that must be resumed is a TaskWait or
+   * InstanceIdle resource.
    */
   after?: boolean;
 }

@@ -33,8 +33,10 @@ export class InstanceBusyError extends Error {
     readonly hookName: string,
     readonly resourceName: string,
     result: RedisInstanceIdleResult & { instanceId: string },
+    /** An after-hook's wait: the change was made, and the failed task may be its own. */
+    after = false,
   ) {
-    super(busyMessage(hookName, resourceName, result));
+    super(busyMessage(hookName, resourceName, result, after));
     this.name = "InstanceBusyError";
     this.instanceId = result.instanceId;
     this.state = result.state;
@@ -42,7 +44,7 @@ export class InstanceBusyError extends Error {
   }
 }
 
-function busyMessage(hookName: string, resourceName: string, result: RedisInstanceIdleResult & { instanceId: string }): string {
+function busyMessage(hookName: string, resourceName: string, result: RedisInstanceIdleResult & { instanceId: string }, after: boolean): string {
   const head = `hook ${hookName} for ${resourceName}: Redis instance ${result.instanceId}`;
   const waited = formatDuration(result.waitedMs);
   switch (result.state) {
@@ -51,7 +53,7 @@ function busyMessage(hookName: string, resourceName: string, result: RedisInstan
       return `${head} was still busy after ${waited} (timeout ${formatDuration(result.timeoutMs)})${running}. Raise the hook's timeout, or find out why the task takes so long`;
     }
     case "failed":
-      return `${head}: task ${describeTask(result.failedTask!)} failed while the hook waited (failOn "failedSinceStart"); the change was not made. See the task in the console before retrying`;
+      return `${head}: task ${describeTask(result.failedTask!)} failed while the hook waited (failOn "failedSinceStart"); ${after ? "the change was made, but its task did not succeed" : "the change was not made"}. See the task in the console before retrying`;
     case "error":
       return `${head}: its tasks could not be listed: ${result.error?.message ?? "unknown error"}`;
     default:
@@ -82,6 +84,6 @@ export async function waitForHookInstance(hook: ResolvedHookOptions, resourceNam
 /** Waits, then throws an {@link InstanceBusyError} unless the instance ended idle. */
 export async function requireIdle(hook: ResolvedHookOptions, resourceName: string, instance: HookInstance, runtime: HookRuntime = {}): Promise<RedisInstanceIdleResult> {
   const result = await waitForHookInstance(hook, resourceName, instance, runtime);
-  if (result.state !== "idle") throw new InstanceBusyError(hook.hookName, resourceName, { ...result, instanceId: instance.instanceId });
+  if (result.state !== "idle") throw new InstanceBusyError(hook.hookName, resourceName, { ...result, instanceId: instance.instanceId }, hook.after);
   return result;
 }

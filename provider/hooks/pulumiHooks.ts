@@ -16,8 +16,8 @@ const stackConfig = (key: string) => pulumi.runtime.getConfig(key);
  * `afterUpdate`: waits for the tasks the change started). The instance is `options.instanceId`,
  * else the resource's `instanceId` input, else its ID when that is an instance ID (`crs-…`).
  * Throws, failing a before-step, naming the instance and the task, on `timeout` (default 30
- * minutes) or, with `failOn: "failedSinceStart"`, on a task that fails meanwhile. The engine only
- * warns when an after-hook throws.
+ * minutes) or, with `failOn: "failedSinceStart"`, on a task that fails meanwhile. An after-hook
+ * that throws fails the `up` too, but its resource stays created (see the README).
  *
  * @example
  * const idle = instanceIdleHook("redis-idle", { timeout: "20m" });

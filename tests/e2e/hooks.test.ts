@@ -16,7 +16,7 @@ let instanceSeq = 0;
 /** A fresh instance with a held running task on it (the lock), and the stack of the hooks program in `mode`. */
 async function busyInstance(mode: "before" | "retry" | "after", config: Record<string, string> = {}) {
   const instanceId = `crs-hook${String(++instanceSeq).padStart(4, "0")}`;
-  const lock = suite.emulator.heldTask([{ status: 1 }, { status: 2 }], { instanceId, taskType: "FLOW_BACKUPINSTANCE" });
+  const lock = suite.emulator.heldTask([{ status: 1 }], { instanceId, taskType: "FLOW_BACKUPINSTANCE" });
   const stack = await suite.stack("hooks", { config: { "e2e-hooks:mode": mode, "e2e-hooks:instanceId": instanceId, ...config } });
   return { instanceId, lock, stack };
 }
@@ -36,7 +36,7 @@ describeWithCli("resource hooks on a stand-in for tencentcloud.redis.Param", () 
     expect(modifyCalls()).toBe(before + 1);
     expect(paramTasks(instanceId)).toHaveLength(1);
     expect((await stack.outputs()).taskId).toBe(paramTasks(instanceId)[0].requestId);
-    expect(run.stdout + run.stderr).toMatch(new RegExp(`\\[redis-idle params\\] instance ${instanceId}: 1 task\\(s\\) running: FLOW_BACKUPINSTANCE ${lock}`));
+    expect(run.stdout + run.stderr).toMatch(new RegExp(`\\[redis-idle params\\] instance ${instanceId}: 1 task running: FLOW_BACKUPINSTANCE ${lock}`));
   });
 
   test("onError retryOnInstanceBusy: refused once with InstanceLockedError, retried once the instance is idle, succeeds", async () => {
@@ -81,7 +81,7 @@ describeWithCli("resource hooks on a stand-in for tencentcloud.redis.Param", () 
     expect(run.stdout + run.stderr).toMatch(new RegExp(`Redis instance ${instanceId} was still busy after \\d+s \\(timeout 3s\\): FLOW_BACKUPINSTANCE ${lock}`));
   });
 
-  test("afterCreate instanceIdleHook with after: waits for the task the change started; its failure only warns, the step stands", async () => {
+  test("afterCreate instanceIdleHook with after: waits for the task the change started; its failure fails the up, the resource stays created", async () => {
     const instanceId = `crs-hook${String(++instanceSeq).padStart(4, "0")}`;
     // Tasks started on this instance stay running until the test ends them.
     emulator().addInstance({ instanceId, held: true });
@@ -91,8 +91,17 @@ describeWithCli("resource hooks on a stand-in for tencentcloud.redis.Param", () 
     const [started] = paramTasks(instanceId);
     suite.emulator.setStatus(started.requestId, 3, "parameter rejected by the engine");
     const run = await up.done;
-    expect(run.code).toBe(0);
-    expect(run.stdout + run.stderr).toMatch(new RegExp(`warning: .*Redis instance ${instanceId}: task FLOW_MODIFYINSTANCEPARAMS ${started.requestId} \\(Failed, \\d+%\\) failed while the hook waited`, "s"));
-    expect((await stack.outputs()).taskId).toBe(started.requestId);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout + run.stderr).toMatch(
+      new RegExp(`after hook "redis-settled" failed: .*Redis instance ${instanceId}: task FLOW_MODIFYINSTANCEPARAMS ${started.requestId} \\(Failed, \\d+%\\) failed while the hook waited \\(failOn "failedSinceStart"\\); the change was made, but its task did not succeed`),
+    );
+    // The change was made once, and the resource is recorded: the next up neither repeats it nor waits again.
+    const recorded = (await stack.exportState()).deployment.resources?.filter((r: { type: string }) => r.type === "pulumi-nodejs:dynamic/e2e:RedisParams") ?? [];
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.outputs?.taskId).toBe(started.requestId);
+    const listings = emulator().listingState(instanceId).listings;
+    await stack.up(["--expect-no-changes"]);
+    expect(paramTasks(instanceId)).toHaveLength(1);
+    expect(emulator().listingState(instanceId).listings).toBe(listings);
   });
 });

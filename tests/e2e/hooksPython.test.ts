@@ -20,7 +20,7 @@ let instanceSeq = 0;
 
 async function busyInstance(mode: "before" | "retry") {
   const instanceId = `crs-pyhk${String(++instanceSeq).padStart(4, "0")}`;
-  const lock = suite.emulator.heldTask([{ status: 1 }, { status: 2 }], { instanceId, taskType: "FLOW_BACKUPINSTANCE" });
+  const lock = suite.emulator.heldTask([{ status: 1 }], { instanceId, taskType: "FLOW_BACKUPINSTANCE" });
   const projectDir = userProject("hooks-python");
   const sdk = path.join(packedProject(), "node_modules", "pulumi-tencentcloud-redis-task", "sdk", "python");
   fs.symlinkSync(pythonVenv(path.join(projectDir, "requirements.txt"), sdk), path.join(projectDir, "venv"), "dir");

@@ -5,8 +5,9 @@ as the Node package's ``instanceIdleHook`` and ``retryOnInstanceBusy`` do:
 - :func:`instance_idle_hook`: a ``pulumi.ResourceHook`` for ``before_create`` / ``before_update`` /
   ``before_delete`` that waits until the Redis instance has no running task, and raises (failing
   the step, naming the instance and the task) on timeout or, with ``fail_on="failedSinceStart"``,
-  on a task that fails meanwhile. With ``after=True``, for ``after_create`` / ``after_update``: the
-  engine only warns when an after-hook fails; a hard gate is a TaskWait or InstanceIdle resource.
+  on a task that fails meanwhile. With ``after=True``, for ``after_create`` / ``after_update``: a
+  failing after-hook fails the ``up`` (Pulumi CLI 3.274), but the resource stays created in state and
+  the next ``up`` does not wait again; a gate that resumes is a TaskWait or InstanceIdle resource.
 - :func:`retry_on_instance_busy`: a ``pulumi.ErrorHook`` that retries a step refused with an
   instance-busy code (``ResourceUnavailable.InstanceLockedError`` …) once the instance is idle.
 
@@ -65,6 +66,7 @@ class _Hook:
         self.task_types = list(task_types) if task_types else None
         if fail_on is not None and fail_on not in _FAIL_ON:
             raise InputError(f'fail_on must be "none" or "failedSinceStart"; got {fail_on!r}')
+        self.after = after
         self.fail_on = fail_on or ("failedSinceStart" if after else "none")
         self.timeout = parse_duration(timeout, "timeout")
         self.min_interval = parse_duration(min_poll_interval, "min_poll_interval")
@@ -126,7 +128,7 @@ def instance_idle_hook(
         result = await hook.wait(args.name, instance)
         if result["state"] != "idle":
             task = result.get("failed_task") or (result["active"][0] if result["active"] else {})
-            raise InstanceBusyError(busy_message(hook.name, args.name, instance, result, hook.timeout), instance, result["state"], task.get("TaskId"))
+            raise InstanceBusyError(busy_message(hook.name, args.name, instance, result, hook.timeout, hook.after), instance, result["state"], task.get("TaskId"))
 
     return pulumi.ResourceHook(name, wait_until_instance_idle)
 

@@ -275,12 +275,12 @@ def wait_for_idle(
         delay = min(max_interval, delay * 1.75)
 
 
-def busy_message(hook: str, resource: str, instance_id: str, result: Mapping, timeout: float) -> str:
+def busy_message(hook: str, resource: str, instance_id: str, result: Mapping, timeout: float, after: bool = False) -> str:
     """Why a wait did not end idle, naming the hook, the resource, the instance and the task."""
     head = f"hook {hook} for {resource}: Redis instance {instance_id}"
     if result["state"] == "timedOut":
         running = f": {', '.join(describe_task(t) for t in result['active'])} still running" if result["active"] else ""
         return f"{head} was still busy after {round(result['waited'])}s (timeout {round(timeout)}s){running}. Raise the hook's timeout, or find out why the task takes so long"
     if result["state"] == "failed":
-        return f'{head}: task {describe_task(result["failed_task"])} failed while the hook waited (failOn "failedSinceStart"); the change was not made'
+        return f'{head}: task {describe_task(result["failed_task"])} failed while the hook waited (failOn "failedSinceStart"); {"the change was made, but its task did not succeed" if after else "the change was not made"}'
     return f"{head}: its tasks could not be listed: {result.get('error')}"

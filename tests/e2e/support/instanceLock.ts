@@ -7,9 +7,7 @@ import type { E2eEmulator } from "./emulator";
 import type { CliRun, PulumiStack } from "./pulumiStack";
 
 /** ModifyInstanceParams calls so far, refused ones included. */
-export const modifyCalls = (emulator: E2eEmulator): number =>
-  // byAction comes with the emulator's task-starting calls (issue 21); typed loosely so the build holds either way.
-  (emulator.emulator.stats() as { byAction?: Record<string, number> }).byAction?.ModifyInstanceParams ?? 0;
+export const modifyCalls = (emulator: E2eEmulator): number => emulator.emulator.stats().byAction.ModifyInstanceParams ?? 0;
 
 /** Runs `pulumi up`, ends task `lock` once the instance was listed, returns the run and the calls made before that listing. */
 export async function upReleasedAfterListing(stack: PulumiStack, emulator: E2eEmulator, instanceId: string, lock: number): Promise<{ run: CliRun; callsAtListing: number }> {
