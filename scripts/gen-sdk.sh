@@ -11,6 +11,10 @@ out=${1:-sdk}
 for language in python go; do
   rm -rf "$out/$language"
   pulumi package gen-sdk schema.json --language "$language" --out "$out" >/dev/null
-  if [ -d "sdk-overlay/$language" ]; then cp -R "sdk-overlay/$language/." "$out/$language/"; fi
+  if [ -d "sdk-overlay/$language" ]; then
+    cp -R "sdk-overlay/$language/." "$out/$language/"
+    # Bytecode a local Python run left in the overlay is not source.
+    find "$out/$language" -name __pycache__ -type d -prune -exec rm -rf {} +
+  fi
 done
 echo "SDKs written to $out/python and $out/go"

@@ -15,7 +15,8 @@ const INSTANCE = "crs-pyhook01";
 /** Runs `code` with the client module importable as `t`; resolves with its stdout. */
 function python(code: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ["-c", `import sys, json\nsys.path.insert(0, ${JSON.stringify(OVERLAY)})\nimport _instance_tasks as t\n${code}`], { env: { ...process.env, ...env } });
+    // -B: no __pycache__ beside the overlay, which gen-sdk copies into the SDK.
+    const child = spawn(PYTHON, ["-B", "-c", `import sys, json\nsys.path.insert(0, ${JSON.stringify(OVERLAY)})\nimport _instance_tasks as t\n${code}`], { env: { ...process.env, ...env } });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk) => (out += chunk));
