@@ -28,5 +28,6 @@ export function redisTaskQuery(requestId: number, settings: ClientSettings, opti
     query: (signal) => describeTaskInfo(requestId, settings, { transport: options.transport, signal, now: clock && (() => clock.now()) }),
     rateLimiter: options.rateLimiter,
     maxAgeMs: options.maxAgeMs,
+    now: clock && (() => clock.now()),
   });
 }

@@ -37,24 +37,28 @@ export class PollCoalescer {
    *
    * `signal` lets this caller leave early (its promise rejects with the abort reason) without
    * disturbing the others; the signal given to `run` aborts only when all callers have left.
+   *
+   * `now` is the caller's clock, which ages answers for it and stamps the answer of a call it
+   * starts: a wait on an injected clock sleeps in that clock's time, so aged in real time its own
+   * previous answer would look fresh and be handed back instead of a new poll.
    */
-  run<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, maxAgeMs = 0): Promise<T> {
+  run<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, maxAgeMs = 0, now: () => number = this.now): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const recent = this.recent.get(key);
-    if (recent && maxAgeMs > 0 && this.now() - recent.at <= maxAgeMs) return Promise.resolve(recent.value as T);
+    if (recent && maxAgeMs > 0 && now() - recent.at <= maxAgeMs) return Promise.resolve(recent.value as T);
     let flight = this.flights.get(key);
-    if (!flight) flight = this.start(key, run);
+    if (!flight) flight = this.start(key, run, now);
     flight.callers++;
     return this.follow(key, flight, signal) as Promise<T>;
   }
 
-  private start(key: string, run: (signal: AbortSignal) => Promise<unknown>): Flight {
+  private start(key: string, run: (signal: AbortSignal) => Promise<unknown>, now: () => number): Flight {
     const controller = new AbortController();
     const flight: Flight = { promise: Promise.resolve().then(() => run(controller.signal)), controller, callers: 0 };
     this.flights.set(key, flight);
     const land = () => this.forget(key, flight);
     flight.promise.then((value) => {
-      this.remember(key, value);
+      this.remember(key, value, now());
       land();
     }, land);
     return flight;
@@ -75,8 +79,7 @@ export class PollCoalescer {
   }
 
   /** Keeps a successful answer for reuse; errors are never reused, so a retry always asks again. */
-  private remember(key: string, value: unknown): void {
-    const at = this.now();
+  private remember(key: string, value: unknown, at: number): void {
     this.recent.set(key, { value, at });
     if (this.recent.size > 1000) {
       for (const [oldKey, entry] of this.recent) if (at - entry.at > RECENT_RETENTION_MS) this.recent.delete(oldKey);

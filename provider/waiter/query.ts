@@ -36,6 +36,8 @@ export interface SharedTaskQueryOptions {
   coalescer?: PollCoalescer | false;
   /** Accept a shared answer up to this old instead of calling (see `PollCoalescer`); default 0. */
   maxAgeMs?: number;
+  /** The caller's clock, which ages shared answers for it; default the coalescer's (real time). */
+  now?: () => number;
 }
 
 /**
@@ -49,7 +51,7 @@ export function sharedTaskQuery(options: SharedTaskQueryOptions): TaskQuery {
   const coalescer = options.coalescer === undefined ? sharedPollCoalescer() : options.coalescer || undefined;
   const { query, key } = options;
   const paced: TaskQuery = limiter ? pacedCall(limiter, pace, query) : query;
-  return coalescer ? (signal) => coalescer.run(key, paced, signal, options.maxAgeMs ?? 0) : paced;
+  return coalescer ? (signal) => coalescer.run(key, paced, signal, options.maxAgeMs ?? 0, options.now) : paced;
 }
 
 /**

@@ -182,3 +182,20 @@ describe("reuse of recent answers", () => {
     expect(await coalescer.run("b", async () => "B", undefined, 1000)).toBe("B");
   });
 });
+
+describe("answer age on the caller's clock", () => {
+  it("ages an answer on the clock of the wait that asks, so a wait on an injected clock is never handed its own last answer", async () => {
+    // Real time stands still here: only the wait's own clock moves between its polls.
+    const coalescer = new PollCoalescer(() => 1_000);
+    let virtual = 0;
+    const now = () => virtual;
+    let calls = 0;
+    const poll = () => coalescer.run("task", async () => ++calls, undefined, 50, now);
+    expect(await poll()).toBe(1);
+    virtual += 60; // the wait slept 60 ms of its clock, more than its 50 ms minimum interval
+    expect(await poll()).toBe(2);
+    virtual += 10; // a second caller on the same clock within 50 ms shares the answer
+    expect(await poll()).toBe(2);
+    expect(calls).toBe(2);
+  });
+});

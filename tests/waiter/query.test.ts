@@ -98,7 +98,7 @@ describe("sharedTaskQuery", () => {
     const query = jest.fn(async () => taskRecord(TaskStatus.Succeeded));
     await sharedTaskQuery({ key: "default", query })();
     expect(acquire).toHaveBeenCalledTimes(1);
-    expect(run).toHaveBeenCalledWith("default", expect.any(Function), undefined, 0);
+    expect(run).toHaveBeenCalledWith("default", expect.any(Function), undefined, 0, undefined);
     acquire.mockRestore();
     run.mockRestore();
   });
