@@ -34,12 +34,18 @@ export interface TlsFront {
   /** `https://127.0.0.1:PORT`. */
   url: string;
   port: number;
+  /** TCP connections accepted so far: one per attempt a client made (a refused certificate included). */
+  connections(): number;
+  /** HTTP requests answered so far (a keep-alive connection carries several). */
+  requests(): number;
   close(): Promise<void>;
 }
 
 /** Serves HTTPS with `certificate`, forwarding every request to `upstream` (http), or answering `fixed`. */
 export async function startTlsFront(certificate: TestCertificate, upstream: string | { status: number; headers: Record<string, string> }): Promise<TlsFront> {
+  let requests = 0;
   const server: Server = createServer({ cert: certificate.cert, key: certificate.key }, (req, res) => {
+    requests++;
     if (typeof upstream !== "string") {
       req.resume();
       res.writeHead(upstream.status, upstream.headers);
@@ -54,11 +60,15 @@ export async function startTlsFront(certificate: TestCertificate, upstream: stri
     forwarded.on("error", () => res.destroy());
     req.pipe(forwarded);
   });
+  let connections = 0;
+  server.on("connection", () => connections++);
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `https://127.0.0.1:${port}`,
     port,
+    connections: () => connections,
+    requests: () => requests,
     close: async () => {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
